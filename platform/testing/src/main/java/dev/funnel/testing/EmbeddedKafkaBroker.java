@@ -1,0 +1,84 @@
+package dev.funnel.testing;
+
+import java.util.Map;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.server.common.MetadataVersion;
+
+/**
+ * A real Apache Kafka broker in KRaft mode (one combined broker and controller) inside the test JVM,
+ * started from Kafka's own test kit. It can be stopped and started again on the same address, which
+ * is what outage tests need.
+ */
+public final class EmbeddedKafkaBroker implements KafkaBroker {
+
+    private final KafkaClusterTestKit cluster;
+    private final int brokerId;
+
+    private EmbeddedKafkaBroker(KafkaClusterTestKit cluster) {
+        this.cluster = cluster;
+        this.brokerId = cluster.brokers().keySet().iterator().next();
+    }
+
+    public static EmbeddedKafkaBroker start() {
+        try {
+            TestKitNodes nodes = new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    // The kit defaults to an unstable testing version; services run on released ones.
+                    .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
+                    .build();
+            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
+            singleNodeSettings().forEach(builder::setConfigProp);
+            KafkaClusterTestKit cluster = builder.build();
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+            return new EmbeddedKafkaBroker(cluster);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not start the embedded Kafka broker", e);
+        }
+    }
+
+    private static Map<String, Object> singleNodeSettings() {
+        return Map.of(
+                "offsets.topic.replication.factor", "1",
+                "offsets.topic.num.partitions", "3",
+                "transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1",
+                "group.initial.rebalance.delay.ms", "0",
+                "num.partitions", "3",
+                "auto.create.topics.enable", "true");
+    }
+
+    @Override
+    public String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    @Override
+    public void stop() {
+        cluster.brokers().get(brokerId).shutdown();
+        cluster.brokers().get(brokerId).awaitShutdown();
+    }
+
+    @Override
+    public void restart() {
+        cluster.brokers().get(brokerId).startup();
+        try {
+            cluster.waitForReadyBrokers();
+        } catch (Exception e) {
+            throw new IllegalStateException("The embedded Kafka broker did not come back", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not stop the embedded Kafka broker", e);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.funnel.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * What a test needs from Kafka as an outsider: read everything a topic holds, with headers, and
+ * write raw records (malformed, duplicated, out of order) the way a misbehaving producer would.
+ */
+public final class KafkaTestClient implements AutoCloseable {
+
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private final String bootstrapServers;
+    private KafkaProducer<String, byte[]> producer;
+
+    public KafkaTestClient(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** A client for the shared test broker. */
+    public static KafkaTestClient forTestBroker() {
+        return new KafkaTestClient(TestInfrastructure.kafka().bootstrapServers());
+    }
+
+    /** Every record the topic holds right now, ordered by partition, then offset. */
+    public List<ConsumerRecord<String, byte[]>> readAll(String topic) {
+        try (KafkaConsumer<String, byte[]> consumer = newConsumer()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .collect(Collectors.toList());
+            if (partitions.isEmpty()) {
+                return List.of();
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> endOffsets = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!reachedEnd(consumer, endOffsets)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Could not read " + topic + " to its end within 30 s");
+                }
+                consumer.poll(POLL).forEach(records::add);
+            }
+            records.sort(Comparator.<ConsumerRecord<String, byte[]>>comparingInt(ConsumerRecord::partition)
+                    .thenComparingLong(ConsumerRecord::offset));
+            return records;
+        }
+    }
+
+    private static boolean reachedEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> endOffsets) {
+        return endOffsets.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
+    }
+
+    /** Sends one record and waits for the broker's acknowledgement. */
+    public void produce(ProducerRecord<String, byte[]> record) {
+        try {
+            producer().send(record).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not produce to " + record.topic(), e);
+        }
+    }
+
+    /** Sends a raw record with string headers, as a producer outside this platform would. */
+    public void produce(String topic, String key, byte[] value, Map<String, String> headers) {
+        List<Header> kafkaHeaders = headers.entrySet().stream()
+                .map(h -> (Header) new RecordHeader(h.getKey(), h.getValue().getBytes(StandardCharsets.UTF_8)))
+                .collect(Collectors.toList());
+        produce(new ProducerRecord<>(topic, null, key, value, kafkaHeaders));
+    }
+
+    public void createTopic(String topic, int partitions) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            admin.createTopics(Set.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("Could not create topic " + topic, e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Could not create topic " + topic, e);
+        }
+    }
+
+    /** The value of a header as a string, or null when the record has none of that name. */
+    public static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private KafkaConsumer<String, byte[]> newConsumer() {
+        return new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", bootstrapServers,
+                "enable.auto.commit", "false",
+                "allow.auto.create.topics", "false",
+                "isolation.level", "read_committed"),
+                new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private synchronized KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(
+                    "bootstrap.servers", bootstrapServers,
+                    "acks", "all",
+                    "max.block.ms", "30000"),
+                    new StringSerializer(), new ByteArraySerializer());
+        }
+        return producer;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+}
