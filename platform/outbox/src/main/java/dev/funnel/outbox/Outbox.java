@@ -1,0 +1,64 @@
+package dev.funnel.outbox;
+
+import dev.funnel.events.EventJson;
+import dev.funnel.events.EventType;
+import dev.funnel.events.FunnelEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
+
+/**
+ * The one way a service publishes an event: inside its own database transaction, next to the state
+ * change the event describes. Kafka is never touched here; {@link OutboxRelay} sends the row after the
+ * commit, so a rolled-back change never produces an event and a committed one is never lost.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final OutboxRepository repository;
+    private final OutboxConfig config;
+    private final OutboxRelay relay;
+    private final TransactionSynchronizationRegistry transactions;
+
+    Outbox(OutboxRepository repository, OutboxConfig config, OutboxRelay relay,
+            TransactionSynchronizationRegistry transactions) {
+        this.repository = repository;
+        this.config = config;
+        this.relay = relay;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Records the event in the caller's transaction and returns its id (the CloudEvents {@code ce_id}).
+     *
+     * @throws jakarta.transaction.TransactionalException when called outside a transaction: an event
+     *     written on its own could outlive a change that failed
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(FunnelEvent event) {
+        EventType type = event.type();
+        UUID eventId = UUID.randomUUID();
+        repository.insert(new OutboxRow(0, eventId, type.topic(), event.partitionKey(), type.ceType(),
+                config.source(), type.dataSchema().toString(), EventJson.toJson(event), event.occurredAt()));
+        wakeRelayAfterCommit();
+        return eventId;
+    }
+
+    private void wakeRelayAfterCommit() {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wakeUp();
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,57 @@
+package dev.funnel.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of the outbox relay, all overridable by environment variables ({@code FUNNEL_OUTBOX_...}). */
+@ConfigMapping(prefix = "funnel.outbox")
+public interface OutboxConfig {
+
+    /** CloudEvents {@code source} of every event this service publishes. */
+    @WithDefault("/funnel/${quarkus.application.name}")
+    String source();
+
+    /** How long sent rows are kept (for inspection) before they are deleted. */
+    @WithDefault("PT24H")
+    Duration retention();
+
+    /** How often sent rows past their retention are deleted. */
+    @WithDefault("PT1M")
+    Duration pruneInterval();
+
+    Relay relay();
+
+    interface Relay {
+
+        /** Turn off to run a replica that only writes (or a test that drives the relay itself). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * How often the relay looks for rows when nothing woke it. A commit in this process wakes it at
+         * once; polling catches rows committed by other replicas and rows left by a crash.
+         */
+        @WithDefault("PT0.1S")
+        Duration pollInterval();
+
+        /** Rows claimed and sent per round. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** How long a round waits for the broker's acknowledgements before it gives up and backs off. */
+        @WithDefault("PT15S")
+        Duration sendTimeout();
+
+        /** First wait after a failed round; doubled after each further failure up to {@link #maxBackoff()}. */
+        @WithDefault("PT0.5S")
+        Duration initialBackoff();
+
+        @WithDefault("PT30S")
+        Duration maxBackoff();
+
+        /** How often the backlog gauges (pending rows, oldest pending age) are read from the table. */
+        @WithDefault("PT1S")
+        Duration metricsRefreshInterval();
+    }
+}
