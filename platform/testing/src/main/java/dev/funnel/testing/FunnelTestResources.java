@@ -9,6 +9,9 @@ import java.util.Map;
  *
  * <p>The broker and server are shared by the whole test JVM ({@link TestInfrastructure}); each start of
  * this resource creates a new, empty database, so test classes never see each other's rows.
+ *
+ * <p>Dev Services are decided at build time, before any test resource runs, so the application's test
+ * profile must turn them off itself: {@code %test.quarkus.devservices.enabled=false}.
  */
 public class FunnelTestResources implements QuarkusTestResourceLifecycleManager {
 
@@ -28,11 +31,7 @@ public class FunnelTestResources implements QuarkusTestResourceLifecycleManager 
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
                 "quarkus.datasource.jdbc.url", server.jdbcUrl(database),
                 "quarkus.datasource.username", server.username(),
-                "quarkus.datasource.password", server.password(),
-                // The real things run here; Dev Services would try to start containers on top.
-                "quarkus.devservices.enabled", "false",
-                "quarkus.kafka.devservices.enabled", "false",
-                "quarkus.datasource.devservices.enabled", "false");
+                "quarkus.datasource.password", server.password());
     }
 
     @Override
