@@ -1,0 +1,24 @@
+package dev.funnel.activity.api;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * One activity as a client sends it. {@code id} is optional: a client that chooses it can repeat the
+ * request safely. {@code costMinor} defaults to 0 and {@code currency} to the service's default.
+ */
+public record ActivityRequest(
+        UUID id,
+        @NotNull @Pattern(regexp = "[a-z0-9-]{2,40}", message = "must be 2 to 40 of a-z, 0-9 and -")
+        String technique,
+        @NotNull @PlausiblePerformedOn LocalDate performedOn,
+        @NotNull @Min(0) @Max(1440) Integer minutesSpent,
+        @Min(0) Long costMinor,
+        @CurrencyCode String currency,
+        @Size(max = 2000) String notes) {
+}

@@ -1,0 +1,12 @@
+package dev.funnel.activity.api;
+
+import dev.funnel.events.Cadence;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** The new definition of an existing technique. */
+public record TechniqueUpdate(
+        @NotBlank @Size(max = 80) String name,
+        @NotNull Cadence cadence) {
+}

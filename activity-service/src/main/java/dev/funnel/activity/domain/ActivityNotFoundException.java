@@ -1,0 +1,11 @@
+package dev.funnel.activity.domain;
+
+import java.util.UUID;
+
+/** No activity has this id. */
+public class ActivityNotFoundException extends RuntimeException {
+
+    public ActivityNotFoundException(UUID id) {
+        super("Activity " + id + " does not exist");
+    }
+}

@@ -1,0 +1,64 @@
+package dev.funnel.activity.domain;
+
+import dev.funnel.activity.messaging.ActivityEvents;
+import dev.funnel.events.Cadence;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+
+/** Defining and changing marketing techniques. */
+@ApplicationScoped
+public class Techniques {
+
+    private final Clock clock;
+    private final ActivityEvents events;
+
+    Techniques(Clock clock, ActivityEvents events) {
+        this.clock = clock;
+        this.events = events;
+    }
+
+    @Transactional
+    public Technique define(String slug, String name, Cadence cadence) {
+        if (Technique.findById(slug) != null) {
+            throw new TechniqueAlreadyExistsException(slug);
+        }
+        Technique technique = new Technique(slug, name, cadence, clock.instant());
+        try {
+            technique.persistAndFlush();
+        } catch (PersistenceException e) {
+            if (UniqueViolation.causedIt(e)) {
+                // Another request defined the same slug between our check and our insert.
+                throw new TechniqueAlreadyExistsException(slug);
+            }
+            throw e;
+        }
+        events.techniqueDefined(technique);
+        return technique;
+    }
+
+    /** Changes name and cadence; announces the new definition only when something changed. */
+    @Transactional
+    public Technique redefine(String slug, String name, Cadence cadence) {
+        Technique technique = get(slug);
+        if (technique.redefine(name, cadence, clock.instant())) {
+            events.techniqueDefined(technique);
+        }
+        return technique;
+    }
+
+    public Technique get(String slug) {
+        Technique technique = Technique.findById(slug);
+        if (technique == null) {
+            throw new TechniqueNotFoundException(slug);
+        }
+        return technique;
+    }
+
+    public List<Technique> all() {
+        return Technique.listAll(Sort.ascending("slug"));
+    }
+}

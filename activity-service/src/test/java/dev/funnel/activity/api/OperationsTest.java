@@ -1,0 +1,39 @@
+package dev.funnel.activity.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import dev.funnel.testing.FunnelTestResources;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(FunnelTestResources.class)
+class OperationsTest {
+
+    @Test
+    void readinessCoversTheDatabaseAndKafka() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Database connections health check",
+                        "Kafka connection health check"));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void prometheusSeesTheOutbox() {
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("funnel_outbox_pending_events"))
+                .body(containsString("funnel_outbox_oldest_pending_age_seconds"));
+    }
+
+    @Test
+    void theApiIsDescribedInOpenApi() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body(containsString("/techniques"))
+                .body(containsString("/activities/batch"));
+    }
+}
