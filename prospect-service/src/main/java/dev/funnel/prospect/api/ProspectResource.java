@@ -1,0 +1,125 @@
+package dev.funnel.prospect.api;
+
+import dev.funnel.events.ProspectSource;
+import dev.funnel.prospect.ProspectConfig;
+import dev.funnel.prospect.domain.ContactDetails;
+import dev.funnel.prospect.domain.ProspectDraft;
+import dev.funnel.prospect.domain.Prospects;
+import dev.funnel.prospect.domain.Prospects.ProspectFilter;
+import dev.funnel.prospect.domain.Prospects.Registration;
+import dev.funnel.prospect.domain.Stage;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Prospects, farmed or hunted, and the steps of their path to customer. */
+@Path("/prospects")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ProspectResource {
+
+    private final Prospects prospects;
+    private final ProspectConfig config;
+
+    ProspectResource(Prospects prospects, ProspectConfig config) {
+        this.prospects = prospects;
+        this.config = config;
+    }
+
+    /**
+     * Registers a prospect and publishes ProspectFound: 201; 200 when this id was registered before with
+     * the same content (nothing published again); 409 when the id holds a different prospect.
+     */
+    @POST
+    public Response register(@Valid @NotNull RegisterProspectRequest request, @Context UriInfo uri) {
+        Registration registration = prospects.register(Optional.ofNullable(request.id()), toDraft(request));
+        ProspectResponse body = ProspectResponse.of(registration.prospect());
+        if (!registration.created()) {
+            return Response.ok(body).build();
+        }
+        return Response.created(uri.getAbsolutePathBuilder().path(body.id().toString()).build())
+                .entity(body)
+                .build();
+    }
+
+    /** FOUND -> CONTACTED; publishes ProspectContacted. 409 naming the current stage otherwise. */
+    @POST
+    @Path("{id}/contact")
+    public ProspectResponse contact(@PathParam("id") UUID id, @Valid @NotNull ContactRequest request) {
+        return ProspectResponse.of(prospects.contact(id, request.by(), Optional.ofNullable(request.at())));
+    }
+
+    /** FOUND or CONTACTED -> WON; publishes ProspectWon. WON and LOST are final. */
+    @POST
+    @Path("{id}/win")
+    public ProspectResponse win(@PathParam("id") UUID id, @Valid @NotNull WinRequest request) {
+        return ProspectResponse.of(prospects.win(id, request.valueMinor(), Optional.ofNullable(request.currency()),
+                Optional.ofNullable(request.at())));
+    }
+
+    /** FOUND or CONTACTED -> LOST; publishes ProspectLost. */
+    @POST
+    @Path("{id}/lose")
+    public ProspectResponse lose(@PathParam("id") UUID id, @Valid @NotNull LoseRequest request) {
+        return ProspectResponse.of(prospects.lose(id, request.reason(), Optional.ofNullable(request.at())));
+    }
+
+    /** Right to erasure: name, company, e-mail and phone go; the anonymous facts stay. Publishes nothing. */
+    @DELETE
+    @Path("{id}/personal-data")
+    public ProspectResponse erasePersonalData(@PathParam("id") UUID id) {
+        return ProspectResponse.of(prospects.erasePersonalData(id));
+    }
+
+    @GET
+    @Path("{id}")
+    public ProspectResponse get(@PathParam("id") UUID id) {
+        return ProspectResponse.of(prospects.get(id));
+    }
+
+    /** Prospects newest first, by when they were found. */
+    @GET
+    public ProspectPageResponse list(
+            @QueryParam("stage") String stage,
+            @QueryParam("source") String source,
+            @QueryParam("owner") String owner,
+            @QueryParam("technique") String technique,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        ProspectFilter filter = new ProspectFilter(
+                QueryParameters.oneOf("stage", stage, Stage.class),
+                QueryParameters.oneOf("source", source, ProspectSource.class),
+                Optional.ofNullable(owner),
+                Optional.ofNullable(technique));
+        Prospects.ProspectPage found = prospects.list(filter, page, size);
+        return new ProspectPageResponse(found.items().stream().map(ProspectResponse::of).toList(),
+                found.page(), found.size(), found.total());
+    }
+
+    private ProspectDraft toDraft(RegisterProspectRequest request) {
+        return new ProspectDraft(
+                new ContactDetails(request.displayName(), request.company(), request.email(), request.phone()),
+                request.source(),
+                request.technique(),
+                request.owner(),
+                request.estimatedValueMinor() == null ? 0 : request.estimatedValueMinor(),
+                request.currency() == null ? config.defaultCurrency() : request.currency(),
+                request.foundAt());
+    }
+}

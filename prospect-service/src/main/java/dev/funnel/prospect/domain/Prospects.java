@@ -1,0 +1,170 @@
+package dev.funnel.prospect.domain;
+
+import dev.funnel.events.LostReason;
+import dev.funnel.events.ProspectSource;
+import dev.funnel.prospect.messaging.ProspectEvents;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+
+/**
+ * Registering prospects and moving them along their path. Every change and its event commit together.
+ * Two requests moving one prospect at once: the version check lets exactly one commit; the other gets
+ * the same answer it would have got had it come second.
+ */
+@ApplicationScoped
+public class Prospects {
+
+    private final Clock clock;
+    private final ProspectEvents events;
+    private final Event<ProspectRegistered> registered;
+
+    Prospects(Clock clock, ProspectEvents events, Event<ProspectRegistered> registered) {
+        this.clock = clock;
+        this.events = events;
+        this.registered = registered;
+    }
+
+    /**
+     * Stores a new prospect and publishes ProspectFound. With a client-chosen id, repeating the request
+     * returns the stored prospect ({@code created} false) and publishes nothing.
+     */
+    public Registration register(Optional<UUID> clientId, ProspectDraft draft) {
+        UUID id = clientId.orElseGet(UUID::randomUUID);
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> registerInTransaction(id, draft));
+        } catch (PersistenceException e) {
+            if (!UniqueViolation.causedIt(e)) {
+                throw e;
+            }
+            // A concurrent request stored this id first: now it is either the same prospect or a conflict.
+            return QuarkusTransaction.requiringNew().call(() -> registerInTransaction(id, draft));
+        }
+    }
+
+    private Registration registerInTransaction(UUID id, ProspectDraft draft) {
+        Prospect stored = Prospect.findById(id);
+        if (stored != null) {
+            if (!stored.matches(draft)) {
+                throw new ProspectIdConflictException(id);
+            }
+            return new Registration(stored, false);
+        }
+        Prospect prospect = new Prospect(id, draft, clock.instant());
+        prospect.persistAndFlush();
+        events.found(prospect);
+        registered.fire(new ProspectRegistered(prospect.source()));
+        return new Registration(prospect, true);
+    }
+
+    public Prospect contact(UUID id, String by, Optional<Instant> at) {
+        return transition(id, "contacted", (prospect, now) -> {
+            prospect.contact(by, at.orElse(now), now);
+            events.contacted(prospect);
+        });
+    }
+
+    public Prospect win(UUID id, long valueMinor, Optional<String> currency, Optional<Instant> at) {
+        return transition(id, "won", (prospect, now) -> {
+            prospect.win(valueMinor, currency.orElse(prospect.currency()), at.orElse(now), now);
+            events.won(prospect);
+        });
+    }
+
+    public Prospect lose(UUID id, LostReason reason, Optional<Instant> at) {
+        return transition(id, "lost", (prospect, now) -> {
+            prospect.lose(reason, at.orElse(now), now);
+            events.lost(prospect);
+        });
+    }
+
+    /** Erases who the prospect is; publishes nothing, because events never carried it. */
+    public Prospect erasePersonalData(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Prospect prospect = find(id);
+            prospect.erasePersonalData(clock.instant());
+            return prospect;
+        });
+    }
+
+    private Prospect transition(UUID id, String step, BiConsumer<Prospect, Instant> change) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Prospect prospect = find(id);
+                change.accept(prospect, clock.instant());
+                // Flush here so a lost race surfaces as OptimisticLockException now, not at commit.
+                Prospect.flush();
+                return prospect;
+            });
+        } catch (OptimisticLockException e) {
+            Stage current = QuarkusTransaction.requiringNew().call(() -> find(id).stage());
+            throw new IllegalTransitionException(id, current, step);
+        }
+    }
+
+    public Prospect get(UUID id) {
+        return find(id);
+    }
+
+    private static Prospect find(UUID id) {
+        Prospect prospect = Prospect.findById(id);
+        if (prospect == null) {
+            throw new ProspectNotFoundException(id);
+        }
+        return prospect;
+    }
+
+    /** Prospects newest first (by when they were found), filtered and paged. */
+    public ProspectPage list(ProspectFilter filter, int page, int size) {
+        List<String> conditions = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        filter.stage().ifPresent(stage -> {
+            conditions.add("stage = :stage");
+            parameters.and("stage", stage);
+        });
+        filter.source().ifPresent(source -> {
+            conditions.add("source = :source");
+            parameters.and("source", source);
+        });
+        filter.owner().ifPresent(owner -> {
+            conditions.add("owner = :owner");
+            parameters.and("owner", owner);
+        });
+        filter.technique().ifPresent(technique -> {
+            conditions.add("technique = :technique");
+            parameters.and("technique", technique);
+        });
+        var found = Prospect.<Prospect>find(String.join(" and ", conditions),
+                Sort.descending("foundAt").and("id"), parameters).page(Page.of(page, size));
+        return new ProspectPage(found.list(), page, size, found.count());
+    }
+
+    /** The stored prospect, and whether this request created it (false: a repeat of an earlier one). */
+    public record Registration(Prospect prospect, boolean created) {
+    }
+
+    /** Which prospects to list; every part optional. */
+    public record ProspectFilter(Optional<Stage> stage, Optional<ProspectSource> source, Optional<String> owner,
+            Optional<String> technique) {
+    }
+
+    /** A page of prospects and how many match in all. */
+    public record ProspectPage(List<Prospect> items, int page, int size, long total) {
+    }
+
+    /** Fired inside the transaction that stored a new prospect; observers act once it has committed. */
+    public record ProspectRegistered(ProspectSource source) {
+    }
+}

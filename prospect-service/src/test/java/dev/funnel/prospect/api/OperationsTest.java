@@ -1,0 +1,59 @@
+package dev.funnel.prospect.api;
+
+import static dev.funnel.prospect.api.ProspectTestSupport.registerHunted;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import dev.funnel.testing.FunnelTestResources;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(FunnelTestResources.class)
+class OperationsTest {
+
+    @Test
+    void foundProspectsAreCountedBySourceAndOpenOnesByStage() {
+        double salesBefore = metric("funnel_prospects_found_total{source=\"SALES\"}");
+        double contactedBefore = metric("funnel_prospects_open{stage=\"CONTACTED\"}");
+        UUID id = registerHunted("sam");
+        given().contentType(ContentType.JSON).body("{\"by\":\"sam\"}").post("/prospects/" + id + "/contact")
+                .then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                metric("funnel_prospects_found_total{source=\"SALES\"}") == salesBefore + 1
+                        && metric("funnel_prospects_open{stage=\"CONTACTED\"}") == contactedBefore + 1);
+        given().get("/q/metrics").then().body(containsString("funnel_prospects_found_total{source=\"MARKETING\"}"));
+    }
+
+    @Test
+    void readinessCoversTheDatabaseAndKafka() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Database connections health check",
+                        "Kafka connection health check"));
+    }
+
+    @Test
+    void theApiIsDescribedInOpenApi() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body(containsString("/prospects/{id}/win"))
+                .body(containsString("/prospects/{id}/personal-data"));
+    }
+
+    private static double metric(String series) {
+        String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return scrape.lines()
+                .filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElse(0.0);
+    }
+}
