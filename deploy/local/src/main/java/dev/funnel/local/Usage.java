@@ -1,0 +1,28 @@
+package dev.funnel.local;
+
+/** What {@code --help} prints. */
+final class Usage {
+
+    static final String TEXT = """
+            Runs the whole funnel platform on this machine: Kafka (KRaft), PostgreSQL 17 and the services.
+
+            usage: ./run-local [--reset] [--<name>-port=N ...] [--data-dir=DIR]
+
+              --reset                  start from empty data (deletes the data directory first)
+              --data-dir=DIR           where data and logs live (default .funnel-local, env FUNNEL_DATA_DIR)
+              --kafka-port=N           Kafka client port (default 9092, env FUNNEL_KAFKA_PORT)
+              --kafka-controller-port=N  KRaft controller port (default 9093, env FUNNEL_KAFKA_CONTROLLER_PORT)
+              --postgres-port=N        embedded PostgreSQL port (default 15432, env FUNNEL_POSTGRES_PORT)
+              --activity-port=N        activity-service (default 8081, env FUNNEL_ACTIVITY_PORT)
+              --prospect-port=N        prospect-service (default 8082, env FUNNEL_PROSPECT_PORT)
+
+            FUNNEL_DB_URL, FUNNEL_DB_USER, FUNNEL_DB_PASSWORD: use that PostgreSQL server instead of the
+            embedded one (FUNNEL_DB_URL is the JDBC URL of any database on it, e.g.
+            jdbc:postgresql://db:5432/postgres); one database per service is created there if missing.
+
+            Ctrl-C (or SIGTERM) stops the services, then Kafka, then PostgreSQL. Data stays for the next start.
+            """;
+
+    private Usage() {
+    }
+}

@@ -1,0 +1,121 @@
+package dev.funnel.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalStackTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Path HOME = Path.of(System.getProperty("funnel.home", "../..")).toAbsolutePath();
+
+    @TempDir
+    Path data;
+
+    @Test
+    void dataSurvivesAStopAndAStartOnTheSameDirectory() throws Exception {
+        StackSettings settings = settingsOnFreePorts(data, List.of());
+        String slug = "kept-" + System.nanoTime() % 100_000;
+
+        try (LocalStack stack = LocalStack.start(settings, quiet())) {
+            String activity = stack.urls().get("activity-service");
+            assertThat(post(activity + "/techniques",
+                    "{\"slug\":\"" + slug + "\",\"name\":\"Kept\",\"cadence\":\"DAILY\"}")).isEqualTo(201);
+        }
+        assertThat(runningChildProcesses()).isEmpty();
+
+        try (LocalStack stack = LocalStack.start(settings, quiet())) {
+            assertThat(get(stack.urls().get("activity-service") + "/techniques/" + slug).statusCode())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aTakenPortIsRefusedWithAOneLineReasonAndNothingIsLeftRunning() throws Exception {
+        StackSettings settings = settingsOnFreePorts(data, List.of());
+        int activityPort = settings.services().get(0).port();
+
+        try (ServerSocket taken = new ServerSocket(activityPort)) {
+            assertThatThrownBy(() -> LocalStack.start(settings, quiet()))
+                    .hasMessageContaining("already in use: activity-service port " + activityPort);
+        }
+        assertThat(runningChildProcesses()).isEmpty();
+    }
+
+    @Test
+    void aMissingJarIsRefusedBeforeAnythingStarts() throws Exception {
+        StackSettings settings = settingsOnFreePorts(data, List.of());
+        StackSettings elsewhere = new StackSettings(data.resolve("no-code-here"), settings.dataDirectory(),
+                settings.kafkaPort(), settings.kafkaControllerPort(), settings.postgresPort(),
+                settings.externalDatabase(), settings.services(), false, false);
+
+        assertThatThrownBy(() -> LocalStack.start(elsewhere, quiet()))
+                .hasMessageContaining("activity-service is not built");
+        assertThat(Files.exists(data.resolve(".funnel-local"))).isFalse();
+    }
+
+    @Test
+    void resetStartsFromEmptyData() throws Exception {
+        StackSettings settings = settingsOnFreePorts(data, List.of());
+        try (LocalStack stack = LocalStack.start(settings, quiet())) {
+            post(stack.urls().get("activity-service") + "/techniques",
+                    "{\"slug\":\"gone\",\"name\":\"Gone\",\"cadence\":\"DAILY\"}");
+        }
+
+        StackSettings reset = settingsOnFreePorts(data, List.of("--reset"));
+        try (LocalStack stack = LocalStack.start(reset, quiet())) {
+            assertThat(get(stack.urls().get("activity-service") + "/techniques/gone").statusCode()).isEqualTo(404);
+        }
+    }
+
+    static StackSettings settingsOnFreePorts(Path data, List<String> extraArgs) throws IOException {
+        List<String> args = new ArrayList<>(extraArgs);
+        args.add("--data-dir=" + data.resolve(".funnel-local"));
+        for (String name : List.of("kafka", "kafka-controller", "postgres", "activity", "prospect")) {
+            args.add("--" + name + "-port=" + freePort());
+        }
+        return StackSettings.parse(args.toArray(String[]::new), Map.of(), HOME);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Service processes still alive (PostgreSQL daemonizes itself, so it is not among them). */
+    private static List<ProcessHandle> runningChildProcesses() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
+    }
+
+    static PrintStream quiet() {
+        return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    }
+
+    static int post(String url, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    static HttpResponse<String> get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
