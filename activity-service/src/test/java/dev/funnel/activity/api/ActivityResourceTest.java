@@ -32,8 +32,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -41,17 +39,7 @@ import org.junit.jupiter.api.Test;
 class ActivityResourceTest {
 
     private static final Duration DELIVERY = Duration.ofSeconds(30);
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = KafkaTestClient.forTestBroker();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+    private final KafkaTestClient kafka = KafkaTestClient.shared();
 
     @Test
     void loggedActivityIsStoredAndPublishedWithoutItsNotes() {

@@ -35,8 +35,7 @@ final class ActivityServiceTestSupport {
 
     /** The events on the marketing topic under this key, in order, as (ce_type, payload). */
     static List<ReceivedEvent> eventsFor(KafkaTestClient kafka, String key) {
-        return kafka.readAll(Topics.MARKETING_ACTIVITIES).stream()
-                .filter(record -> key.equals(record.key()))
+        return kafka.readAll(Topics.MARKETING_ACTIVITIES, key).stream()
                 .map(record -> new ReceivedEvent(KafkaTestClient.header(record, "ce_type"), parse(record.value())))
                 .collect(Collectors.toList());
     }

@@ -20,8 +20,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -29,17 +27,7 @@ import org.junit.jupiter.api.Test;
 class TechniqueResourceTest {
 
     private static final Duration DELIVERY = Duration.ofSeconds(30);
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = KafkaTestClient.forTestBroker();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+    private final KafkaTestClient kafka = KafkaTestClient.shared();
 
     @Test
     void definingATechniquePublishesItsDefinitionKeyedBySlug() {

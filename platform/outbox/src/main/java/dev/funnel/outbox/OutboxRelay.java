@@ -18,11 +18,12 @@ import org.jboss.logging.Logger;
  * Moves committed outbox rows to Kafka, in insertion order, on one background thread per service
  * instance.
  *
- * <p>A round runs in its own local database transaction: it takes a transaction-scoped advisory lock, claims unsent rows
- * with {@code FOR UPDATE SKIP LOCKED}, sends them and marks sent only what the broker acknowledged. The
- * advisory lock makes one replica at a time the sender: two replicas sending interleaved batches could
- * put two events of one key on the partition out of order. A crash before the mark leaves the rows
- * unsent, so they go again (at-least-once; consumers de-duplicate on {@code ce_id}).
+ * <p>A round runs in its own local database transaction: it takes a transaction-scoped advisory lock,
+ * claims unsent rows with {@code FOR UPDATE SKIP LOCKED}, sends them in one Kafka transaction and marks
+ * them sent once that committed. The advisory lock makes one replica at a time the sender: two replicas
+ * sending interleaved batches could put two events of one key on the partition out of order. A crash
+ * before the mark leaves the rows unsent, so they go again (at-least-once; consumers de-duplicate on
+ * {@code ce_id}).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -105,16 +106,16 @@ public class OutboxRelay {
                 return RoundResult.NOTHING;
             }
             OutboxSender.SendResult result = sender.send(rows, config.relay().sendTimeout());
-            List<OutboxRow> sent = rows.subList(0, result.acknowledged());
-            repository.markSent(connection, sent);
-            countPublished(sent);
-            if (result.failed()) {
-                repository.recordFailure(connection, rows.get(result.acknowledged()), result.error());
+            if (!result.sent()) {
+                repository.recordFailure(connection, rows.get(0), result.error());
                 metrics.sendFailed();
-                LOG.warnf("Kafka did not take outbox event %s (%s); %d of %d sent this round, backing off",
-                        rows.get(result.acknowledged()).eventId(), result.error(), sent.size(), rows.size());
+                LOG.warnf("Kafka did not take %d outbox events from %s on (%s); backing off", rows.size(),
+                        rows.get(0).eventId(), result.error());
+                return new RoundResult(0, true);
             }
-            return new RoundResult(sent.size(), result.failed());
+            repository.markSent(connection, rows);
+            countPublished(rows);
+            return new RoundResult(rows.size(), false);
         });
     }
 

@@ -1,26 +1,29 @@
 package dev.funnel.outbox;
 
-import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.mutiny.TimeoutException;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.transactions.KafkaTransactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
- * Sends outbox rows to Kafka as binary-mode CloudEvents through the SmallRye Kafka connector, which
- * writes the {@code ce_*} and {@code content-type} headers from the CloudEvent metadata.
+ * Sends one round of outbox rows to Kafka as binary-mode CloudEvents, in one Kafka transaction, through
+ * the SmallRye Kafka connector (which writes the {@code ce_*} and {@code content-type} headers from the
+ * CloudEvent metadata).
+ *
+ * <p>Why a transaction: without one, a row whose send failed (say, while the broker was away) can end up
+ * on the topic after rows that followed it, because the connector and the producer retry each record on
+ * its own; re-sending it later would put one key's events out of order. In a transaction the round is
+ * all or nothing: read_committed consumers see every row of it, in order, or none, and a failed round
+ * is simply sent again.
  */
 @ApplicationScoped
 class OutboxSender {
@@ -28,38 +31,29 @@ class OutboxSender {
     static final String CHANNEL = "funnel-outbox";
     private static final String APPLICATION_JSON = "application/json";
 
-    private final MutinyEmitter<byte[]> emitter;
+    private final KafkaTransactions<byte[]> transactions;
 
-    // The relay bounds what is in flight (one batch); the emitter must never refuse part of a batch.
-    OutboxSender(@Channel(CHANNEL) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<byte[]> emitter) {
-        this.emitter = emitter;
+    OutboxSender(@Channel(CHANNEL) KafkaTransactions<byte[]> transactions) {
+        this.transactions = transactions;
     }
 
-    /**
-     * Sends the rows in order and waits up to {@code timeout} for the broker. Returns how many rows, from
-     * the first, were acknowledged without a gap: only those may be marked sent. A row after a failed one
-     * is sent again later even if the broker took it, which keeps each key's order at the price of a
-     * duplicate that consumers drop by event id.
-     */
+    /** Sends the rows in order in one Kafka transaction and waits up to {@code timeout} for its commit. */
     SendResult send(List<OutboxRow> rows, Duration timeout) {
-        List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
-        for (OutboxRow row : rows) {
-            acks.add(emitter.sendMessage(toMessage(row)).subscribeAsCompletionStage());
+        if (transactions.isTransactionInProgress()) {
+            // A round that timed out is still finishing; its rows are unmarked and will go again.
+            return SendResult.failed("the previous Kafka transaction is still in progress");
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (int i = 0; i < acks.size(); i++) {
-            try {
-                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (ExecutionException e) {
-                return SendResult.failedAt(i, describe(e.getCause()));
-            } catch (TimeoutException e) {
-                return SendResult.failedAt(i, "no acknowledgement from Kafka within " + timeout);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return SendResult.failedAt(i, "interrupted while waiting for Kafka");
-            }
+        try {
+            transactions.withTransaction(emitter -> {
+                rows.forEach(row -> emitter.send(toMessage(row)));
+                return Uni.createFrom().voidItem();
+            }).await().atMost(timeout);
+            return SendResult.SENT;
+        } catch (TimeoutException e) {
+            return SendResult.failed("no commit from Kafka within " + timeout);
+        } catch (RuntimeException e) {
+            return SendResult.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-        return SendResult.allSent(rows.size());
     }
 
     private static Message<byte[]> toMessage(OutboxRow row) {
@@ -81,23 +75,13 @@ class OutboxSender {
                 .addMetadata(cloudEvent);
     }
 
-    private static String describe(Throwable failure) {
-        return failure.getClass().getSimpleName() + ": " + failure.getMessage();
-    }
+    /** How a round ended: every row committed to Kafka, or none of them (with the reason). */
+    record SendResult(boolean sent, String error) {
 
-    /** How a round of sends ended: {@code acknowledged} rows from the first were taken by the broker. */
-    record SendResult(int acknowledged, String error) {
+        static final SendResult SENT = new SendResult(true, null);
 
-        static SendResult allSent(int count) {
-            return new SendResult(count, null);
-        }
-
-        static SendResult failedAt(int index, String error) {
-            return new SendResult(index, error);
-        }
-
-        boolean failed() {
-            return error != null;
+        static SendResult failed(String error) {
+            return new SendResult(false, error);
         }
     }
 }

@@ -34,8 +34,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -43,7 +41,7 @@ import org.junit.jupiter.api.Test;
 class OutboxPublishingTest {
 
     private static final Duration DELIVERY = Duration.ofSeconds(30);
-    private static KafkaTestClient kafka;
+    private final KafkaTestClient kafka = KafkaTestClient.shared();
 
     @Inject
     ContactLog contactLog;
@@ -53,16 +51,6 @@ class OutboxPublishingTest {
     OutboxRelay relay;
     @Inject
     PrometheusMeterRegistry prometheus;
-
-    @BeforeAll
-    static void connect() {
-        kafka = KafkaTestClient.forTestBroker();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void committedEventArrivesOnceWithItsKeyHeadersAndPayload() {

@@ -41,9 +41,29 @@ public final class KafkaTestClient implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** A client for the shared test broker. */
+    private static KafkaTestClient shared;
+
+    /** A new client for the shared test broker; close it when done. */
     public static KafkaTestClient forTestBroker() {
         return new KafkaTestClient(TestInfrastructure.kafka().bootstrapServers());
+    }
+
+    /**
+     * The test JVM's one client for the shared test broker, closed when the JVM exits: test classes use it
+     * without opening and closing a client of their own.
+     */
+    public static synchronized KafkaTestClient shared() {
+        if (shared == null) {
+            shared = forTestBroker();
+            KafkaTestClient client = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(client::close, "kafka-test-client-shutdown"));
+        }
+        return shared;
+    }
+
+    /** Every record the topic holds right now under this key, in offset order (one key, one partition). */
+    public List<ConsumerRecord<String, byte[]>> readAll(String topic, String key) {
+        return readAll(topic).stream().filter(record -> key.equals(record.key())).collect(Collectors.toList());
     }
 
     /** Every record the topic holds right now, ordered by partition, then offset. */

@@ -32,8 +32,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -41,20 +39,10 @@ import org.junit.jupiter.api.Test;
 class ProspectPathTest {
 
     private static final Duration DELIVERY = Duration.ofSeconds(30);
-    private static KafkaTestClient kafka;
+    private final KafkaTestClient kafka = KafkaTestClient.shared();
 
     @Inject
     DataSource dataSource;
-
-    @BeforeAll
-    static void connect() {
-        kafka = KafkaTestClient.forTestBroker();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void aProspectIsContactedThenWonAndEachStepIsPublishedInOrder() {

@@ -25,8 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -34,17 +32,7 @@ import org.junit.jupiter.api.Test;
 class ProspectRegistrationTest {
 
     private static final Duration DELIVERY = Duration.ofSeconds(30);
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = KafkaTestClient.forTestBroker();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+    private final KafkaTestClient kafka = KafkaTestClient.shared();
 
     @Test
     void aHuntedProspectIsStoredAndPublishedWithoutPersonalData() {

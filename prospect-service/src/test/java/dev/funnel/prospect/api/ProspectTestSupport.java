@@ -40,8 +40,7 @@ final class ProspectTestSupport {
 
     /** The events on the prospects topic under this prospect's key, in order, as (ce_type, payload). */
     static List<ReceivedEvent> eventsFor(KafkaTestClient kafka, UUID prospect) {
-        return kafka.readAll(Topics.PROSPECTS).stream()
-                .filter(record -> prospect.toString().equals(record.key()))
+        return kafka.readAll(Topics.PROSPECTS, prospect.toString()).stream()
                 .map(record -> new ReceivedEvent(KafkaTestClient.header(record, "ce_type"), parse(record.value())))
                 .collect(Collectors.toList());
     }
