@@ -39,10 +39,6 @@ public interface OutboxConfig {
         @WithDefault("500")
         int batchSize();
 
-        /** How long a round waits for the broker's acknowledgements before it gives up and backs off. */
-        @WithDefault("PT15S")
-        Duration sendTimeout();
-
         /** First wait after a failed round; doubled after each further failure up to {@link #maxBackoff()}. */
         @WithDefault("PT0.5S")
         Duration initialBackoff();

@@ -105,7 +105,7 @@ public class OutboxRelay {
             if (rows.isEmpty()) {
                 return RoundResult.NOTHING;
             }
-            OutboxSender.SendResult result = sender.send(rows, config.relay().sendTimeout());
+            OutboxSender.SendResult result = sender.send(rows);
             if (!result.sent()) {
                 repository.recordFailure(connection, rows.get(0), result.error());
                 metrics.sendFailed();

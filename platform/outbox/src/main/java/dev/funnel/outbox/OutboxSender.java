@@ -1,78 +1,144 @@
 package dev.funnel.outbox;
 
-import io.smallrye.mutiny.TimeoutException;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.smallrye.reactive.messaging.kafka.transactions.KafkaTransactions;
+import dev.funnel.events.CloudEventHeaders;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
 
 /**
- * Sends one round of outbox rows to Kafka as binary-mode CloudEvents, in one Kafka transaction, through
- * the SmallRye Kafka connector (which writes the {@code ce_*} and {@code content-type} headers from the
- * CloudEvent metadata).
+ * Sends one round of outbox rows to Kafka as binary-mode CloudEvents, in one Kafka transaction.
  *
- * <p>Why a transaction: without one, a row whose send failed (say, while the broker was away) can end up
- * on the topic after rows that followed it, because the connector and the producer retry each record on
- * its own; re-sending it later would put one key's events out of order. In a transaction the round is
- * all or nothing: read_committed consumers see every row of it, in order, or none, and a failed round
- * is simply sent again.
+ * <p>Why a transaction: without one, a row whose send failed (the broker away for a moment) can end up
+ * on the topic after rows that followed it, since the producer retries each batch on its own; sending it
+ * again later would put one key's events out of order. In a transaction the round is all or nothing:
+ * read_committed consumers see every row of it, in order, or none, and a failed round is sent again.
+ *
+ * <p>Why a plain Kafka producer rather than a SmallRye Reactive Messaging channel: after a transactional
+ * call times out (a broker outage), Kafka's producer accepts nothing until that same call is retried, and
+ * a fenced or failed producer never recovers; the connector hides the producer and so stays stuck for
+ * good. Here a round that fails discards the producer; the next round makes a new one with the same
+ * {@code transactional.id}, which aborts whatever the old one left open. The connection settings are the
+ * application's {@code kafka.*} configuration, the same that SmallRye channels use.
  */
 @ApplicationScoped
 class OutboxSender {
 
-    static final String CHANNEL = "funnel-outbox";
+    private static final Logger LOG = Logger.getLogger(OutboxSender.class);
     private static final String APPLICATION_JSON = "application/json";
 
-    private final KafkaTransactions<byte[]> transactions;
+    private final Map<String, Object> kafkaConfiguration;
+    private final MeterRegistry registry;
+    /** Unique per process, kept across producer re-creations so a new producer fences the old one. */
+    private final String transactionalId = "funnel-outbox-" + UUID.randomUUID();
+    private Producer<String, byte[]> producer;
+    private KafkaClientMetrics producerMetrics;
 
-    OutboxSender(@Channel(CHANNEL) KafkaTransactions<byte[]> transactions) {
-        this.transactions = transactions;
+    OutboxSender(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfiguration, MeterRegistry registry) {
+        this.kafkaConfiguration = kafkaConfiguration;
+        this.registry = registry;
     }
 
-    /** Sends the rows in order in one Kafka transaction and waits up to {@code timeout} for its commit. */
-    SendResult send(List<OutboxRow> rows, Duration timeout) {
-        if (transactions.isTransactionInProgress()) {
-            // A round that timed out is still finishing; its rows are unmarked and will go again.
-            return SendResult.failed("the previous Kafka transaction is still in progress");
-        }
+    /** Sends the rows in order in one Kafka transaction and returns once it committed or failed. */
+    synchronized SendResult send(List<OutboxRow> rows) {
         try {
-            transactions.withTransaction(emitter -> {
-                rows.forEach(row -> emitter.send(toMessage(row)));
-                return Uni.createFrom().voidItem();
-            }).await().atMost(timeout);
+            Producer<String, byte[]> current = producer();
+            current.beginTransaction();
+            for (OutboxRow row : rows) {
+                current.send(toRecord(row));
+            }
+            // Flushes every send first; throws if any of them failed, and then nothing of the round is visible.
+            current.commitTransaction();
             return SendResult.SENT;
-        } catch (TimeoutException e) {
-            return SendResult.failed("no commit from Kafka within " + timeout);
         } catch (RuntimeException e) {
+            discardProducer();
             return SendResult.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
-    private static Message<byte[]> toMessage(OutboxRow row) {
-        OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(row.topic())
-                .withKey(row.key())
-                .build();
-        OutgoingCloudEventMetadata<byte[]> cloudEvent = OutgoingCloudEventMetadata.<byte[]>builder()
-                .withId(row.eventId().toString())
-                .withSource(URI.create(row.source()))
-                .withType(row.eventType())
-                .withTimestamp(row.occurredAt().atZone(ZoneOffset.UTC))
-                .withSubject(row.key())
-                .withDataContentType(APPLICATION_JSON)
-                .withDataSchema(URI.create(row.dataSchema()))
-                .build();
-        return Message.of(row.payload().getBytes(StandardCharsets.UTF_8))
-                .addMetadata(record)
-                .addMetadata(cloudEvent);
+    private Producer<String, byte[]> producer() {
+        if (producer == null) {
+            KafkaProducer<String, byte[]> created = new KafkaProducer<>(producerConfiguration(),
+                    new StringSerializer(), new ByteArraySerializer());
+            try {
+                created.initTransactions();
+            } catch (RuntimeException e) {
+                created.close(Duration.ZERO);
+                throw e;
+            }
+            producer = created;
+            producerMetrics = new KafkaClientMetrics(created);
+            producerMetrics.bindTo(registry);
+        }
+        return producer;
+    }
+
+    private Map<String, Object> producerConfiguration() {
+        Map<String, Object> configuration = new HashMap<>(kafkaConfiguration);
+        configuration.put(ProducerConfig.CLIENT_ID_CONFIG, "funnel-outbox-relay");
+        configuration.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        configuration.put(ProducerConfig.ACKS_CONFIG, "all");
+        configuration.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        configuration.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // Fail a round quickly while the broker is unreachable: the rows wait in the outbox, the relay backs off.
+        configuration.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        configuration.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        configuration.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+        // A transaction left open by a crashed process holds back read_committed consumers until it times out.
+        configuration.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30_000);
+        return configuration;
+    }
+
+    private void discardProducer() {
+        if (producer == null) {
+            return;
+        }
+        try {
+            producerMetrics.close();
+            producer.close(Duration.ZERO);
+        } catch (RuntimeException e) {
+            LOG.debugf("Closing a failed outbox producer: %s", e.getMessage());
+        }
+        producer = null;
+        producerMetrics = null;
+    }
+
+    private static ProducerRecord<String, byte[]> toRecord(OutboxRow row) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.key(),
+                row.payload().getBytes(StandardCharsets.UTF_8));
+        header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+        header(record, CloudEventHeaders.ID, row.eventId().toString());
+        header(record, CloudEventHeaders.SOURCE, row.source());
+        header(record, CloudEventHeaders.TYPE, row.eventType());
+        header(record, CloudEventHeaders.TIME, row.occurredAt().toString());
+        header(record, CloudEventHeaders.SUBJECT, row.key());
+        header(record, CloudEventHeaders.DATA_SCHEMA, row.dataSchema());
+        header(record, CloudEventHeaders.CONTENT_TYPE, APPLICATION_JSON);
+        return record;
+    }
+
+    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
+        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        discardProducer();
     }
 
     /** How a round ended: every row committed to Kafka, or none of them (with the reason). */
