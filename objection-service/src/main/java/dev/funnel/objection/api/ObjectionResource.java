@@ -6,6 +6,7 @@ import dev.funnel.objection.domain.ObjectionStatus;
 import dev.funnel.objection.domain.Objections;
 import dev.funnel.objection.domain.Objections.ObjectionPage;
 import dev.funnel.objection.domain.Objections.RaisedObjection;
+import dev.funnel.objection.domain.Playbook;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -19,10 +20,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Objections: a prospect telling sales exactly where the gap is, and the bridge built there. */
+/**
+ * Objections: a prospect telling sales exactly where the gap is, and the bridge built there. Over time the
+ * resolved ones become the playbook of bridges that worked.
+ */
 @Path("/objections")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -33,9 +38,11 @@ public class ObjectionResource {
     private static final int MAX_PAGE = 1_000_000;
 
     private final Objections objections;
+    private final Playbook playbook;
 
-    ObjectionResource(Objections objections) {
+    ObjectionResource(Objections objections, Playbook playbook) {
         this.objections = objections;
+        this.playbook = playbook;
     }
 
     /**
@@ -90,5 +97,21 @@ public class ObjectionResource {
                 QueryParameters.integer("size", size, 50, 1, MAX_PAGE_SIZE));
         return new ObjectionPageResponse(found.items().stream().map(ObjectionResponse::of).toList(),
                 found.page(), found.size(), found.total());
+    }
+
+    /**
+     * The bridges that resolved objections of a category, grouped by their trimmed, case-folded text, those
+     * whose prospects were later won first; {@code limit} 1 to 500 bridges (default 50).
+     */
+    @GET
+    @Path("playbook")
+    public PlaybookResponse playbook(@QueryParam("category") String category, @QueryParam("limit") String limit) {
+        ObjectionCategory chosen = QueryParameters.constant("category", category, ObjectionCategory.class)
+                .orElseThrow(() -> QueryParameters.invalid("category", "is required: one of "
+                        + Arrays.toString(ObjectionCategory.values())));
+        int bridges = QueryParameters.integer("limit", limit, 50, 1, MAX_PAGE_SIZE);
+        return new PlaybookResponse(chosen, playbook.bridges(chosen, bridges).stream()
+                .map(PlaybookResponse.Bridge::of)
+                .toList());
     }
 }
