@@ -20,5 +20,5 @@ public record ActivityRequest(
         @NotNull @Min(0) @Max(1440) Integer minutesSpent,
         @Min(0) Long costMinor,
         @CurrencyCode String currency,
-        @Size(max = 2000) String notes) {
+        @Size(max = 2000) @PlainText String notes) {
 }

@@ -33,6 +33,9 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ActivityResource {
 
+    /** Keeps page * size within what an SQL offset takes. */
+    private static final int MAX_PAGE = 1_000_000;
+
     private final ActivityLog activityLog;
     private final ActivityConfig config;
 
@@ -84,7 +87,7 @@ public class ActivityResource {
             @QueryParam("technique") String technique,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         Optional<LocalDate> fromDay = QueryDates.parse("from", from);
         Optional<LocalDate> toDay = QueryDates.parse("to", to);

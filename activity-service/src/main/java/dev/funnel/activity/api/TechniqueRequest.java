@@ -9,6 +9,6 @@ import jakarta.validation.constraints.Size;
 /** A new marketing technique: its slug names it for good (events are keyed by it). */
 public record TechniqueRequest(
         @NotNull @Pattern(regexp = "[a-z0-9-]{2,40}", message = "must be 2 to 40 of a-z, 0-9 and -") String slug,
-        @NotBlank @Size(max = 80) String name,
+        @NotBlank @Size(max = 80) @PlainText String name,
         @NotNull Cadence cadence) {
 }

@@ -7,6 +7,6 @@ import jakarta.validation.constraints.Size;
 
 /** The new definition of an existing technique. */
 public record TechniqueUpdate(
-        @NotBlank @Size(max = 80) String name,
+        @NotBlank @Size(max = 80) @PlainText String name,
         @NotNull Cadence cadence) {
 }

@@ -6,6 +6,7 @@ import static dev.funnel.activity.api.ActivityServiceTestSupport.uniqueSlug;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -172,6 +173,15 @@ class ActivityResourceTest {
     }
 
     @Test
+    void textPostgresCannotStoreIsRefusedNotAServerError() {
+        given().contentType(ContentType.JSON)
+                .body("{\"technique\":\"blog\",\"performedOn\":\"2026-11-01\",\"minutesSpent\":1,"
+                        + "\"notes\":\"before\\u0000after\"}")
+                .post("/activities")
+                .then().statusCode(400).body("violations.field", contains("notes"));
+    }
+
+    @Test
     void missingRequiredFieldsAreNamed() {
         given().contentType(ContentType.JSON).body("{}")
                 .post("/activities")
@@ -306,6 +316,8 @@ class ActivityResourceTest {
     void badListingParametersAreNamed() {
         given().queryParam("size", 501).get("/activities")
                 .then().statusCode(400).body("violations.field", hasItem("size"));
+        given().queryParam("page", 2_000_000).get("/activities")
+                .then().statusCode(400).body("violations.field", hasItem("page"));
         given().queryParam("from", "08/01/2026").get("/activities")
                 .then().statusCode(400).body("violations.field", hasItem("from"));
         given().queryParam("from", "2026-08-05").queryParam("to", "2026-08-01").get("/activities")

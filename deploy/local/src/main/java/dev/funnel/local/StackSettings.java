@@ -25,7 +25,8 @@ public record StackSettings(
     /** The services in start order; analytics last, since it only reads what the others publish. */
     public static final List<ServiceSpec> DEFAULT_SERVICES = List.of(
             new ServiceSpec("activity-service", "activity", 8081),
-            new ServiceSpec("prospect-service", "prospect", 8082));
+            new ServiceSpec("prospect-service", "prospect", 8082),
+            new ServiceSpec("objection-service", "objection", 8083));
 
     /** A PostgreSQL server the user gave instead of the embedded one. */
     public record ExternalDatabase(String url, String user, String password) {

@@ -15,6 +15,7 @@ final class Usage {
               --postgres-port=N        embedded PostgreSQL port (default 15432, env FUNNEL_POSTGRES_PORT)
               --activity-port=N        activity-service (default 8081, env FUNNEL_ACTIVITY_PORT)
               --prospect-port=N        prospect-service (default 8082, env FUNNEL_PROSPECT_PORT)
+              --objection-port=N       objection-service (default 8083, env FUNNEL_OBJECTION_PORT)
 
             FUNNEL_DB_URL, FUNNEL_DB_USER, FUNNEL_DB_PASSWORD: use that PostgreSQL server instead of the
             embedded one (FUNNEL_DB_URL is the JDBC URL of any database on it, e.g.

@@ -87,7 +87,7 @@ class LocalStackTest {
     static StackSettings settingsOnFreePorts(Path data, List<String> extraArgs) throws IOException {
         List<String> args = new ArrayList<>(extraArgs);
         args.add("--data-dir=" + data.resolve(".funnel-local"));
-        for (String name : List.of("kafka", "kafka-controller", "postgres", "activity", "prospect")) {
+        for (String name : List.of("kafka", "kafka-controller", "postgres", "activity", "prospect", "objection")) {
             args.add("--" + name + "-port=" + freePort());
         }
         return StackSettings.parse(args.toArray(String[]::new), Map.of(), HOME);

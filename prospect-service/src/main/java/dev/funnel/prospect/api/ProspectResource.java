@@ -34,6 +34,9 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProspectResource {
 
+    /** Keeps page * size within what an SQL offset takes. */
+    private static final int MAX_PAGE = 1_000_000;
+
     private final Prospects prospects;
     private final ProspectConfig config;
 
@@ -100,7 +103,7 @@ public class ProspectResource {
             @QueryParam("source") String source,
             @QueryParam("owner") String owner,
             @QueryParam("technique") String technique,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         ProspectFilter filter = new ProspectFilter(
                 QueryParameters.oneOf("stage", stage, Stage.class),

@@ -17,9 +17,9 @@ import java.util.UUID;
 @TechniqueMatchesSource
 public record RegisterProspectRequest(
         UUID id,
-        @NotBlank @Size(max = 120) String displayName,
-        @Size(min = 1, max = 200) String company,
-        @Email @Size(max = 254) String email,
+        @NotBlank @Size(max = 120) @PlainText String displayName,
+        @Size(min = 1, max = 200) @PlainText String company,
+        @Email @Size(max = 254) @PlainText String email,
         @Pattern(regexp = "[+0-9 ()./-]{3,40}", message = "must be 3 to 40 digits, spaces and + ( ) . / -")
         String phone,
         @NotNull ProspectSource source,

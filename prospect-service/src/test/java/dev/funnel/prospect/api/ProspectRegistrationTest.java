@@ -101,6 +101,10 @@ class ProspectRegistrationTest {
                 .post("/prospects")
                 .then().statusCode(400).body("violations.field", contains("foundAt"));
         given().contentType(ContentType.JSON)
+                .body("{\"displayName\":\"A\\u0000B\",\"source\":\"SALES\",\"owner\":\"sam\"}")
+                .post("/prospects")
+                .then().statusCode(400).body("violations.field", contains("displayName"));
+        given().contentType(ContentType.JSON)
                 .body("{\"displayName\":\"A\",\"source\":\"HUNTING\",\"owner\":\"sam\"}")
                 .post("/prospects")
                 .then().statusCode(400).body("violations.field", contains("source"));
@@ -173,6 +177,8 @@ class ProspectRegistrationTest {
                 .then().statusCode(400).body("violations.field", hasItem("source"));
         given().queryParam("size", 501).get("/prospects")
                 .then().statusCode(400).body("violations.field", hasItem("size"));
+        given().queryParam("page", 2_000_000).get("/prospects")
+                .then().statusCode(400).body("violations.field", hasItem("page"));
     }
 
     @Test

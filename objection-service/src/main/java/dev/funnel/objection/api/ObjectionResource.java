@@ -1,0 +1,117 @@
+package dev.funnel.objection.api;
+
+import dev.funnel.events.ObjectionCategory;
+import dev.funnel.objection.domain.ObjectionDraft;
+import dev.funnel.objection.domain.ObjectionStatus;
+import dev.funnel.objection.domain.Objections;
+import dev.funnel.objection.domain.Objections.ObjectionPage;
+import dev.funnel.objection.domain.Objections.RaisedObjection;
+import dev.funnel.objection.domain.Playbook;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Objections: a prospect telling sales exactly where the gap is, and the bridge built there. Over time the
+ * resolved ones become the playbook of bridges that worked.
+ */
+@Path("/objections")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ObjectionResource {
+
+    private static final int MAX_PAGE_SIZE = 500;
+    /** Keeps page * size within what an SQL offset takes. */
+    private static final int MAX_PAGE = 1_000_000;
+
+    private final Objections objections;
+    private final Playbook playbook;
+
+    ObjectionResource(Objections objections, Playbook playbook) {
+        this.objections = objections;
+        this.playbook = playbook;
+    }
+
+    /**
+     * Records an objection of an open prospect: 201 when recorded, 200 when the same id and content were
+     * recorded before (nothing is published again), 409 when the id holds another objection or the prospect
+     * was won or lost, 422 when the prospect is not known here (yet). Publishes ObjectionRaised.
+     */
+    @POST
+    public Response raise(@Valid @NotNull RaiseObjectionRequest request, @Context UriInfo uri) {
+        RaisedObjection raised = objections.raise(Optional.ofNullable(request.id()), new ObjectionDraft(
+                request.prospectId(), request.category(), request.statement(),
+                Optional.ofNullable(request.raisedAt())));
+        ObjectionResponse body = ObjectionResponse.of(raised.objection());
+        if (!raised.created()) {
+            return Response.ok(body).build();
+        }
+        return Response.created(uri.getAbsolutePathBuilder().path(body.id().toString()).build())
+                .entity(body)
+                .build();
+    }
+
+    /**
+     * Records the bridge that resolved an objection: 404 for an unknown one, 409 when it was resolved before,
+     * 400 when {@code resolvedAt} is before it was raised. Publishes ObjectionResolved.
+     */
+    @POST
+    @Path("{id}/resolve")
+    public ObjectionResponse resolve(@PathParam("id") UUID id, @Valid @NotNull ResolveObjectionRequest request) {
+        return ObjectionResponse.of(objections.resolve(id, request.bridge(),
+                Optional.ofNullable(request.resolvedAt())));
+    }
+
+    @GET
+    @Path("{id}")
+    public ObjectionResponse get(@PathParam("id") UUID id) {
+        return ObjectionResponse.of(objections.get(id));
+    }
+
+    /** Objections newest first, filtered by prospect, category and status; {@code page} from 0, {@code size} 1-500. */
+    @GET
+    public ObjectionPageResponse list(
+            @QueryParam("prospectId") String prospectId,
+            @QueryParam("category") String category,
+            @QueryParam("status") String status,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        ObjectionPage found = objections.list(
+                QueryParameters.uuid("prospectId", prospectId),
+                QueryParameters.constant("category", category, ObjectionCategory.class),
+                QueryParameters.constant("status", status, ObjectionStatus.class),
+                QueryParameters.integer("page", page, 0, 0, MAX_PAGE),
+                QueryParameters.integer("size", size, 50, 1, MAX_PAGE_SIZE));
+        return new ObjectionPageResponse(found.items().stream().map(ObjectionResponse::of).toList(),
+                found.page(), found.size(), found.total());
+    }
+
+    /**
+     * The bridges that resolved objections of a category, grouped by their trimmed, case-folded text, those
+     * whose prospects were later won first; {@code limit} 1 to 500 bridges (default 50).
+     */
+    @GET
+    @Path("playbook")
+    public PlaybookResponse playbook(@QueryParam("category") String category, @QueryParam("limit") String limit) {
+        ObjectionCategory chosen = QueryParameters.constant("category", category, ObjectionCategory.class)
+                .orElseThrow(() -> QueryParameters.invalid("category", "is required: one of "
+                        + Arrays.toString(ObjectionCategory.values())));
+        int bridges = QueryParameters.integer("limit", limit, 50, 1, MAX_PAGE_SIZE);
+        return new PlaybookResponse(chosen, playbook.bridges(chosen, bridges).stream()
+                .map(PlaybookResponse.Bridge::of)
+                .toList());
+    }
+}

@@ -1,0 +1,74 @@
+package dev.funnel.objection.api;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import jakarta.ws.rs.core.Response.Status;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Query parameters, parsed here rather than by JAX-RS: a parameter JAX-RS cannot convert gives 404, while
+ * a client who typed a bad value deserves a 400 naming the parameter, in the shape of every other 400.
+ */
+final class QueryParameters {
+
+    private QueryParameters() {
+    }
+
+    static Optional<UUID> uuid(String name, String value) {
+        if (isAbsent(value)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(value.strip()));
+        } catch (IllegalArgumentException e) {
+            throw invalid(name, "must be a UUID but was '" + shown(value) + "'");
+        }
+    }
+
+    static <E extends Enum<E>> Optional<E> constant(String name, String value, Class<E> type) {
+        if (isAbsent(value)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Enum.valueOf(type, value.strip()));
+        } catch (IllegalArgumentException e) {
+            throw invalid(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    static int integer(String name, String value, int defaultValue, int min, int max) {
+        if (isAbsent(value)) {
+            return defaultValue;
+        }
+        int number;
+        try {
+            number = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw invalid(name, "must be a whole number from " + min + " to " + max);
+        }
+        if (number < min || number > max) {
+            throw invalid(name, "must be from " + min + " to " + max);
+        }
+        return number;
+    }
+
+    static HttpProblem invalid(String parameter, String message) {
+        return HttpProblem.builder()
+                .withStatus(Status.BAD_REQUEST)
+                .withTitle(Status.BAD_REQUEST.getReasonPhrase())
+                .withDetail("Query parameter " + parameter + " " + message)
+                .with("violations", List.of(Map.of("field", parameter, "in", "query", "message", message)))
+                .build();
+    }
+
+    private static boolean isAbsent(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String shown(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "..." : value;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.funnel.objection.api;
+
+import static dev.funnel.objection.ObjectionServiceTestSupport.PATIENCE;
+import static dev.funnel.objection.ObjectionServiceTestSupport.metric;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import dev.funnel.objection.ObjectionServiceTestSupport;
+import dev.funnel.testing.FunnelTestResources;
+import dev.funnel.testing.KafkaTestClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(FunnelTestResources.class)
+class OperationsTest {
+
+    private static KafkaTestClient kafka;
+
+    @Inject
+    DataSource dataSource;
+
+    @BeforeAll
+    static void connect() {
+        kafka = KafkaTestClient.forTestBroker();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void readinessCoversTheDatabaseKafkaAndTheProspectConsumer() {
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Database connections health check",
+                        "Kafka connection health check",
+                        "SmallRye Reactive Messaging - readiness check",
+                        "Prospect replica consumer")));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void prometheusSeesObjectionsTheReplicaAndTheOutbox() {
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("funnel_objections_raised_total{category=\"PRICE\"}"))
+                .body(containsString("funnel_objections_raised_total{category=\"OTHER\"}"))
+                .body(containsString("funnel_objections_resolved_total{category=\"TRUST\"}"))
+                .body(containsString("funnel_prospect_events_dead_lettered_total"))
+                .body(containsString("funnel_prospect_events_deduplicated_total"))
+                .body(containsString("funnel_prospect_replica_lag_records"))
+                .body(containsString("funnel_outbox_pending_events"))
+                .body(containsString("funnel_outbox_oldest_pending_age_seconds"));
+    }
+
+    @Test
+    void theReplicaLagFallsToZeroOnceTheConsumerCaughtUp() {
+        ObjectionServiceTestSupport support = new ObjectionServiceTestSupport(kafka, dataSource);
+        support.openProspect();
+
+        await().atMost(PATIENCE).until(() -> metric("funnel_prospect_replica_lag_records") == 0.0);
+        await().atMost(PATIENCE).until(
+                () -> metric("funnel_prospect_events_consumed_total{type=\"ProspectFound\"}") >= 1.0);
+    }
+
+    @Test
+    void theApiIsDescribedInOpenApi() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body(containsString("/objections/{id}/resolve"))
+                .body(containsString("/objections/playbook"));
+    }
+}

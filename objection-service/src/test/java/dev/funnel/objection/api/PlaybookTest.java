@@ -1,0 +1,101 @@
+package dev.funnel.objection.api;
+
+import static dev.funnel.objection.ObjectionServiceTestSupport.won;
+import static dev.funnel.objection.api.ObjectionResourceTest.raiseOne;
+import static dev.funnel.objection.api.ObjectionResourceTest.resolve;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+
+import dev.funnel.objection.ObjectionServiceTestSupport;
+import dev.funnel.testing.FunnelTestResources;
+import dev.funnel.testing.KafkaTestClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(FunnelTestResources.class)
+class PlaybookTest {
+
+    private static KafkaTestClient kafka;
+
+    @Inject
+    DataSource dataSource;
+
+    private ObjectionServiceTestSupport support;
+
+    @BeforeAll
+    static void connect() {
+        kafka = KafkaTestClient.forTestBroker();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    @BeforeEach
+    void support() {
+        support = new ObjectionServiceTestSupport(kafka, dataSource);
+    }
+
+    @Test
+    void bridgesThatWonProspectsComeFirstGroupedByTrimmedCaseFoldedText() {
+        // Other tests resolve PRICE objections too: this test's bridges carry a tag and only they are compared.
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        UUID first = support.openProspect();
+        UUID second = support.openProspect();
+        UUID third = support.openProspect();
+        UUID fourth = support.openProspect();
+        UUID fifth = support.openProspect();
+
+        resolve(raiseOne(first, "PRICE"), "Offer a pilot " + tag).then().statusCode(200);
+        resolve(raiseOne(second, "PRICE"), "  offer a PILOT " + tag.toUpperCase() + "  ").then().statusCode(200);
+        resolve(raiseOne(third, "PRICE"), "Split the payment " + tag).then().statusCode(200);
+        resolve(raiseOne(third, "PRICE"), "split the payment " + tag).then().statusCode(200);
+        resolve(raiseOne(fourth, "PRICE"), "Split the payment " + tag).then().statusCode(200);
+        resolve(raiseOne(fifth, "PRICE"), "Show the yearly saving " + tag).then().statusCode(200);
+        resolve(raiseOne(fifth, "TIMING"), "Offer a pilot " + tag).then().statusCode(200);
+        raiseOne(fourth, "PRICE");
+        Instant wonAt = Instant.now().minusSeconds(30);
+        support.awaitApplied(support.publish(won(first, wonAt)));
+        support.awaitApplied(support.publish(won(second, wonAt)));
+        support.awaitApplied(support.publish(won(fifth, wonAt)));
+
+        JsonPath playbook = given().queryParam("category", "PRICE").queryParam("limit", 500)
+                .get("/objections/playbook")
+                .then().statusCode(200).extract().jsonPath();
+
+        assertThat(playbook.getString("category")).isEqualTo("PRICE");
+        List<Map<String, Object>> ours = playbook.<Map<String, Object>>getList("bridges").stream()
+                .filter(bridge -> ((String) bridge.get("bridge")).toLowerCase().endsWith(tag))
+                .toList();
+        assertThat(ours).extracting(bridge -> ((String) bridge.get("bridge")).toLowerCase())
+                .containsExactly("offer a pilot " + tag, "show the yearly saving " + tag, "split the payment " + tag);
+        assertThat(ours).extracting(bridge -> bridge.get("timesUsed")).containsExactly(2, 1, 3);
+        assertThat(ours).extracting(bridge -> bridge.get("prospectsWon")).containsExactly(2, 1, 0);
+        assertThat(ours.get(0).get("bridge")).isEqualTo("offer a PILOT " + tag.toUpperCase());
+    }
+
+    @Test
+    void aMissingOrUnknownCategoryIsNamed() {
+        given().get("/objections/playbook")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("category"));
+        given().queryParam("category", "MONEY").get("/objections/playbook")
+                .then().statusCode(400).body("violations.field", hasItem("category"));
+        given().queryParam("category", "PRICE").queryParam("limit", 0).get("/objections/playbook")
+                .then().statusCode(400).body("violations.field", hasItem("limit"));
+    }
+}

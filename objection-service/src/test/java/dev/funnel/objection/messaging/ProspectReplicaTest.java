@@ -1,0 +1,198 @@
+package dev.funnel.objection.messaging;
+
+import static dev.funnel.objection.ObjectionServiceTestSupport.PATIENCE;
+import static dev.funnel.objection.ObjectionServiceTestSupport.found;
+import static dev.funnel.objection.ObjectionServiceTestSupport.headers;
+import static dev.funnel.objection.ObjectionServiceTestSupport.lost;
+import static dev.funnel.objection.ObjectionServiceTestSupport.metric;
+import static dev.funnel.objection.ObjectionServiceTestSupport.won;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.funnel.events.CloudEventHeaders;
+import dev.funnel.events.EventJson;
+import dev.funnel.events.ObjectionCategory;
+import dev.funnel.events.ObjectionRaised;
+import dev.funnel.events.ProspectContacted;
+import dev.funnel.events.ProspectFound;
+import dev.funnel.events.Topics;
+import dev.funnel.objection.ObjectionServiceTestSupport;
+import dev.funnel.testing.FunnelTestResources;
+import dev.funnel.testing.KafkaTestClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(FunnelTestResources.class)
+class ProspectReplicaTest {
+
+    private static final String DEAD_LETTERS = Topics.deadLetterTopicOf(Topics.PROSPECTS);
+    private static KafkaTestClient kafka;
+
+    @Inject
+    DataSource dataSource;
+
+    private ObjectionServiceTestSupport support;
+
+    @BeforeAll
+    static void connect() {
+        kafka = KafkaTestClient.forTestBroker();
+        kafka.createTopic(DEAD_LETTERS, 1);
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    @BeforeEach
+    void support() {
+        support = new ObjectionServiceTestSupport(kafka, dataSource);
+    }
+
+    @Test
+    void aFoundProspectIsReplicatedAsOpen() {
+        UUID prospectId = UUID.randomUUID();
+
+        support.awaitApplied(support.publish(found(prospectId)));
+
+        assertThat(support.stage(prospectId)).contains("OPEN");
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceLeavesOneRowAndCountsAsADuplicate() {
+        UUID prospectId = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        double duplicatesBefore = metric("funnel_prospect_events_deduplicated_total");
+
+        support.publish(found(prospectId), eventId);
+        support.publish(found(prospectId), eventId);
+        UUID marker = support.publish(contacted(prospectId));
+
+        support.awaitApplied(marker);
+        assertThat(support.replicaRows(prospectId)).isEqualTo(1);
+        assertThat(support.processedCount(eventId)).isEqualTo(1);
+        assertThat(metric("funnel_prospect_events_deduplicated_total")).isGreaterThanOrEqualTo(duplicatesBefore + 1);
+    }
+
+    @Test
+    void anEventIdAppliedBeforeIsSkippedEvenWhenItsContentDiffers() {
+        UUID prospectId = UUID.randomUUID();
+        Instant wonAt = Instant.now().minus(10, ChronoUnit.MINUTES);
+        UUID winId = UUID.randomUUID();
+        support.publish(found(prospectId));
+        support.publish(won(prospectId, wonAt), winId);
+
+        // A later loss under the win's id: a producer bug or a replayed id, never a new fact.
+        support.publish(lost(prospectId, wonAt.plusSeconds(60)), winId);
+        support.awaitApplied(support.publish(contacted(prospectId)));
+
+        assertThat(support.stage(prospectId)).contains("WON");
+    }
+
+    @Test
+    void foundOrContactedArrivingAfterTheWinNeverReopensTheProspect() {
+        UUID prospectId = UUID.randomUUID();
+        support.publish(found(prospectId));
+        support.publish(won(prospectId, Instant.now().minus(5, ChronoUnit.MINUTES)));
+
+        support.publish(contacted(prospectId));
+        support.awaitApplied(support.publish(found(prospectId)));
+
+        assertThat(support.stage(prospectId)).contains("WON");
+    }
+
+    @Test
+    void wonAndLostEndAtTheLaterOneWhateverOrderTheyArriveIn() {
+        Instant earlier = Instant.now().minus(2, ChronoUnit.HOURS);
+        Instant later = earlier.plus(1, ChronoUnit.HOURS);
+        UUID inOrder = UUID.randomUUID();
+        UUID reversed = UUID.randomUUID();
+
+        support.publish(won(inOrder, earlier));
+        UUID lastInOrder = support.publish(lost(inOrder, later));
+        support.publish(lost(reversed, later));
+        UUID lastReversed = support.publish(won(reversed, earlier));
+
+        support.awaitApplied(lastInOrder);
+        support.awaitApplied(lastReversed);
+        assertThat(support.stage(inOrder)).contains("LOST");
+        assertThat(support.stage(reversed)).contains("LOST");
+    }
+
+    @Test
+    void poisonRecordsGoToTheDeadLetterTopicWithTheirReasonAndLaterEventsAreStillApplied() {
+        UUID prospectId = UUID.randomUUID();
+        String key = prospectId.toString();
+        ProspectFound valid = found(prospectId);
+        double deadLetteredBefore = metric("funnel_prospect_events_dead_lettered_total");
+
+        kafka.produce(Topics.PROSPECTS, key, "{\"prospectId\": ".getBytes(StandardCharsets.UTF_8),
+                headers(valid, UUID.randomUUID()));
+        kafka.produce(Topics.PROSPECTS, key, EventJson.toBytes(valid),
+                with(headers(valid, UUID.randomUUID()), CloudEventHeaders.TYPE, "dev.funnel.ProspectVanished.v1"));
+        kafka.produce(Topics.PROSPECTS, key, EventJson.toBytes(valid),
+                with(headers(valid, UUID.randomUUID()), CloudEventHeaders.ID, "not-a-uuid"));
+        ObjectionRaised misplaced = new ObjectionRaised(UUID.randomUUID(), prospectId, ObjectionCategory.PRICE,
+                Instant.now());
+        kafka.produce(Topics.PROSPECTS, key, EventJson.toBytes(misplaced), headers(misplaced, UUID.randomUUID()));
+        UUID next = support.publish(valid);
+
+        support.awaitApplied(next);
+        assertThat(support.stage(prospectId)).contains("OPEN");
+        await().atMost(PATIENCE).until(() -> support.records(DEAD_LETTERS, key).size() == 4);
+        List<ConsumerRecord<String, byte[]>> dead = support.records(DEAD_LETTERS, key);
+        assertThat(dead).extracting(record -> KafkaTestClient.header(record, "dead-letter-reason"))
+                .satisfiesExactly(
+                        reason -> assertThat(reason).contains("Cannot decode ProspectFound", "malformed JSON"),
+                        reason -> assertThat(reason).contains("unknown ce_type 'dev.funnel.ProspectVanished.v1'"),
+                        reason -> assertThat(reason).contains("ce_id must be a UUID but was 'not-a-uuid'"),
+                        reason -> assertThat(reason).contains("ObjectionRaised does not belong on "
+                                + Topics.PROSPECTS));
+        assertThat(dead).allSatisfy(record -> {
+            assertThat(KafkaTestClient.header(record, "dead-letter-topic")).isEqualTo(Topics.PROSPECTS);
+            assertThat(KafkaTestClient.header(record, "dead-letter-offset")).isNotNull();
+            assertThat(KafkaTestClient.header(record, CloudEventHeaders.ID)).isNotNull();
+        });
+        assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{\"prospectId\": ");
+        await().atMost(PATIENCE)
+                .until(() -> metric("funnel_prospect_events_dead_lettered_total") >= deadLetteredBefore + 4);
+    }
+
+    @Test
+    void aRecordWhoseKeyIsNotItsProspectIsDeadLettered() {
+        UUID prospectId = UUID.randomUUID();
+        String wrongKey = UUID.randomUUID().toString();
+        ProspectFound event = found(prospectId);
+
+        kafka.produce(Topics.PROSPECTS, wrongKey, EventJson.toBytes(event), headers(event, UUID.randomUUID()));
+
+        await().atMost(PATIENCE).until(() -> support.records(DEAD_LETTERS, wrongKey).size() == 1);
+        assertThat(KafkaTestClient.header(support.records(DEAD_LETTERS, wrongKey).get(0), "dead-letter-reason"))
+                .contains("is not the prospect id " + prospectId);
+        assertThat(support.stage(prospectId)).isEmpty();
+    }
+
+    private static ProspectContacted contacted(UUID prospectId) {
+        return new ProspectContacted(prospectId, "dana", Instant.now().minus(30, ChronoUnit.MINUTES));
+    }
+
+    private static Map<String, String> with(Map<String, String> headers, String name, String value) {
+        return headers.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                entry -> entry.getKey().equals(name) ? value : entry.getValue()));
+    }
+}
