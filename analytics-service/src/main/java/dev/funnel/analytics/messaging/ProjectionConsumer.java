@@ -35,6 +35,7 @@ public class ProjectionConsumer {
     @Incoming(CHANNEL)
     @Blocking(ordered = true)
     public void consume(ConsumerRecords<byte[], byte[]> records) {
+        long start = System.nanoTime();
         DecodedBatch batch = RecordDecoder.decodeAll(records);
         if (!batch.unreadable().isEmpty()) {
             // Before the transaction: if the process dies in between, the batch comes again and its dead
@@ -46,5 +47,6 @@ public class ProjectionConsumer {
                 () -> applier.apply(batch.events(), batch.unreadableByType(), true));
         metrics.applied(result, false);
         metrics.deadLettered(batch.unreadable());
+        metrics.batch(records.count(), System.nanoTime() - start);
     }
 }
