@@ -5,15 +5,21 @@ import static dev.funnel.analytics.AnalyticsApi.projection;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.funnel.analytics.messaging.ProjectionRebuild;
 import dev.funnel.events.ProspectFound;
 import dev.funnel.events.ProspectSource;
 import dev.funnel.testing.FunnelTestResources;
 import dev.funnel.testing.KafkaTestClient;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -24,6 +30,31 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(FunnelTestResources.class)
 class RebuildTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    ProjectionRebuild rebuild;
+
+    @Test
+    void aRebuildWhileAnotherReplicaRebuildsIsRefused() throws Exception {
+        await().atMost(FunnelScenarioTest.PROJECTED).until(() -> !rebuild.running());
+        try (Connection otherReplica = dataSource.getConnection();
+                PreparedStatement lock = otherReplica.prepareStatement("select pg_advisory_lock(?)")) {
+            lock.setLong(1, ProjectionRebuild.ADVISORY_LOCK);
+            lock.execute();
+            try {
+                given().post("/admin/projection/rebuild").then().statusCode(409)
+                        .contentType("application/problem+json")
+                        .body("detail", containsString("A rebuild is running in another replica"));
+            } finally {
+                try (PreparedStatement unlock = otherReplica.prepareStatement("select pg_advisory_unlock(?)")) {
+                    unlock.setLong(1, ProjectionRebuild.ADVISORY_LOCK);
+                    unlock.execute();
+                }
+            }
+        }
+    }
 
     @Test
     void rebuildGivesIdenticalAnswersWhileLiveConsumptionGoesOn() {
@@ -38,14 +69,14 @@ class RebuildTest {
                     .then().statusCode(202)
                     .header("Location", endsWith("/admin/projection"))
                     .extract().asString());
-            long rebuild = started.get("id").asLong();
+            long runId = started.get("id").asLong();
             assertThat(started.get("state").asText()).isEqualTo("RUNNING");
             RawEvent.of(new ProspectFound(UUID.randomUUID(), ProspectSource.SALES, null, "live", 0, "EUR",
                     duringRebuild.atTime(9, 0).toInstant(ZoneOffset.UTC))).sendWith(kafka);
 
             await().atMost(FunnelScenarioTest.PROJECTED).untilAsserted(() -> {
                 JsonNode run = projection().get("rebuild");
-                assertThat(run.get("id").asLong()).isEqualTo(rebuild);
+                assertThat(run.get("id").asLong()).isEqualTo(runId);
                 assertThat(run.get("state").asText()).isEqualTo("DONE");
             });
             JsonNode run = projection().get("rebuild");

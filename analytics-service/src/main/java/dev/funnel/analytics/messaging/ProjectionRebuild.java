@@ -62,8 +62,8 @@ import org.jboss.logging.Logger;
 public class ProjectionRebuild {
 
     private static final Logger LOG = Logger.getLogger(ProjectionRebuild.class);
-    /** Any constant shared by the replicas; the text "analytic" in ASCII. */
-    private static final long ADVISORY_LOCK = 0x616e616c79746963L;
+    /** The PostgreSQL advisory lock a rebuild holds: any constant the replicas share ("analytic" in ASCII). */
+    public static final long ADVISORY_LOCK = 0x616e616c79746963L;
 
     private final ProjectionApplier applier;
     private final Retrying retrying;
