@@ -21,10 +21,6 @@ public record DateRange(LocalDate from, LocalDate to) {
         }
     }
 
-    boolean contains(LocalDate day) {
-        return !day.isBefore(from) && !day.isAfter(to);
-    }
-
     /** The first instant of the range. */
     OffsetDateTime start() {
         return from.atStartOfDay().atOffset(ZoneOffset.UTC);

@@ -2,7 +2,8 @@ package dev.funnel.analytics.insights;
 
 import dev.funnel.events.Cadence;
 import java.time.LocalDate;
-import java.util.Set;
+import java.time.temporal.ChronoUnit;
+import java.util.NavigableSet;
 
 /**
  * Habit strength as Loop Habit Tracker's {@code ScoreList} computes it for a yes/no habit: a day is a repetition
@@ -55,22 +56,31 @@ final class HabitStrength {
      * @param repetitions the days with a repetition; days outside [first, asOf] are ignored
      * @return 0 to 1
      */
-    static double score(Cadence cadence, Set<LocalDate> repetitions, LocalDate first, LocalDate asOf) {
+    static double score(Cadence cadence, NavigableSet<LocalDate> repetitions, LocalDate first, LocalDate asOf) {
         int target = target(cadence);
         int window = window(cadence);
         double m = multiplier(cadence);
+        LocalDate lastRepetition = repetitions.floor(asOf);
+        if (lastRepetition == null || lastRepetition.isBefore(first)) {
+            return 0;
+        }
+        // Once the last repetition has left the window every share is 0 and each day only multiplies by m: those
+        // days are one power, so a technique abandoned years ago costs no more than one worked last week.
+        LocalDate lastWithShare = lastRepetition.plusDays(window - 1L);
+        LocalDate walkedTo = lastWithShare.isBefore(asOf) ? lastWithShare : asOf;
         double score = 0;
         int inWindow = 0;
-        for (LocalDate day = first; !day.isAfter(asOf); day = day.plusDays(1)) {
+        for (LocalDate day = first; !day.isAfter(walkedTo); day = day.plusDays(1)) {
             if (repetitions.contains(day)) {
                 inWindow++;
             }
-            if (repetitions.contains(day.minusDays(window)) && !day.minusDays(window).isBefore(first)) {
+            LocalDate leaving = day.minusDays(window);
+            if (!leaving.isBefore(first) && repetitions.contains(leaving)) {
                 inWindow--;
             }
             double share = Math.min(1.0, (double) inWindow / target);
             score = score * m + share * (1 - m);
         }
-        return score;
+        return score * Math.pow(m, ChronoUnit.DAYS.between(walkedTo, asOf));
     }
 }

@@ -57,10 +57,6 @@ final class Periods {
         };
     }
 
-    LocalDate lastDay(long period) {
-        return cadence == Cadence.WEEKLY ? firstDay(period).plusDays(6) : firstDay(period);
-    }
-
     private static long week(LocalDate day) {
         return Math.floorDiv(day.toEpochDay() + MONDAY_SHIFT, 7);
     }

@@ -2,11 +2,14 @@ package dev.funnel.analytics.insights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import dev.funnel.events.Cadence;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.NavigableSet;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
@@ -120,12 +123,21 @@ class HabitStrengthTest {
     }
 
     @Test
+    void aTechniqueQuietForYearsDecaysByOnePower() {
+        // 25 years after twelve days of work: 9,000 days of m, 1e-208 or so, and no walk through them.
+        int asOf = 12 + 9000;
+        assertThat(score(Cadence.DAILY, days(0, 11), 0, asOf))
+                .isCloseTo((1 - Math.pow(M_DAILY, 12)) * Math.pow(M_DAILY, asOf - 11), withinPercentage(1e-9));
+        assertThat(score(Cadence.DAILY, Set.of(), 0, 100)).isZero();
+    }
+
+    @Test
     void theScoreNeverExceedsOne() {
         assertThat(score(Cadence.WEEKDAYS, days(0, 3000), 0, 3000)).isLessThanOrEqualTo(1.0).isGreaterThan(0.999);
     }
 
     private static double score(Cadence cadence, Set<Integer> kept, int first, int asOf) {
-        Set<LocalDate> repetitions = new HashSet<>();
+        NavigableSet<LocalDate> repetitions = new TreeSet<>();
         kept.forEach(day -> repetitions.add(DAY0.plusDays(day)));
         return HabitStrength.score(cadence, repetitions, DAY0.plusDays(first), DAY0.plusDays(asOf));
     }
