@@ -118,12 +118,12 @@ final class InsightsScenario {
 
     private void farming() {
         Instant defined = farmAt(0, 0);
-        define(daily, Cadence.DAILY, defined);
-        define(weekdays, Cadence.WEEKDAYS, defined);
-        define(early, Cadence.DAILY, defined);
-        define(abandoned, Cadence.WEEKLY, defined);
-        define(weekly, Cadence.WEEKLY, defined);
-        define(idle, Cadence.DAILY, farmAt(20, 9));
+        define(daily, "Daily posts", Cadence.DAILY, defined);
+        define(weekdays, "Weekday calls", Cadence.WEEKDAYS, defined);
+        define(early, "Flyers", Cadence.DAILY, defined);
+        define(abandoned, "Newsletter", Cadence.WEEKLY, defined);
+        define(weekly, "Local radio", Cadence.WEEKLY, defined);
+        define(idle, "Podcast", Cadence.DAILY, farmAt(20, 9));
 
         IntStream.rangeClosed(5, 64).filter(day -> day != 35).forEach(day -> activity(daily, farmDay(day), 20));
         activity(daily, farmDay(40), 15);
@@ -140,7 +140,7 @@ final class InsightsScenario {
     }
 
     private void hunting() {
-        define(seo, Cadence.DAILY, huntAt(-2, 9, 0));
+        define(seo, "Search engine", Cadence.DAILY, huntAt(-2, 9, 0));
         activity(seo, huntDay(-1), 15, 0, "EUR");
         activity(seo, huntDay(0), 60, 1000, "EUR");
         activity(seo, huntDay(1), 30, 0, "EUR");
@@ -182,8 +182,8 @@ final class InsightsScenario {
     }
 
     private void harvest() {
-        define(radio, Cadence.WEEKLY, harvestAt(-1, 0, 9));
-        define(flyers, Cadence.WEEKLY, harvestAt(-1, 0, 10));
+        define(radio, "Radio spots", Cadence.WEEKLY, harvestAt(-1, 0, 9));
+        define(flyers, "Street flyers", Cadence.WEEKLY, harvestAt(-1, 0, 10));
         harvestActivity(radio, 0, 0, 60);
         harvestActivity(radio, 2, 0, 60);
         harvestActivity(flyers, 2, 1, 60);
@@ -206,8 +206,8 @@ final class InsightsScenario {
         found(ProspectSource.MARKETING, radio, harvestAt(12, 0, 0));
     }
 
-    private void define(String technique, Cadence cadence, Instant at) {
-        events.add(new MarketingTechniqueDefined(technique, technique + " (" + cadence + ")", cadence, at));
+    private void define(String technique, String name, Cadence cadence, Instant at) {
+        events.add(new MarketingTechniqueDefined(technique, name, cadence, at));
     }
 
     private void activity(String technique, LocalDate day, int minutes) {

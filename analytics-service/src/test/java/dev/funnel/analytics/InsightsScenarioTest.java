@@ -61,6 +61,9 @@ class InsightsScenarioTest {
             assertThat(answer.get("typicalSproutLagDays").asLong()).isEqualTo(20);
             // Techniques started by asOf only, by slug: the 2007 ones do not exist yet.
             assertThat(slugs(answer)).containsExactlyElementsOf(scenario.farm());
+            assertThat(answer.get("techniques")).filteredOn(row -> row.get("technique").asText()
+                    .equals(scenario.abandoned)).singleElement()
+                    .satisfies(row -> assertThat(row.get("name").asText()).isEqualTo("Newsletter"));
             Map<String, Kept> rows = kept(answer);
             assertThat(rows.get(scenario.abandoned)).isEqualTo(new Kept("WEEKLY", farmDay(0), farmDay(21), 21,
                     9, 4, 4 / 9.0, 0, 4, 1, "ABANDONED"));
