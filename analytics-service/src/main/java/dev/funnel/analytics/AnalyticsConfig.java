@@ -20,7 +20,7 @@ public interface AnalyticsConfig {
     /** The replay of every topic from offset 0. */
     Rebuild rebuild();
 
-    /** How often the funnel gauges and the projection lag are read again. */
+    /** How often the funnel and insight gauges and the projection lag are read again. */
     @WithDefault("30S")
     Duration metricsRefreshInterval();
 

@@ -77,6 +77,10 @@ class OperationsTest {
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body(containsString("/funnel/breakdown"))
                 .body(containsString("/funnel/objections"))
+                .body(containsString("/insights/consistency"))
+                .body(containsString("/insights/sprout-lag"))
+                .body(containsString("/insights/hunting-vs-farming"))
+                .body(containsString("/insights/harvest"))
                 .body(containsString("/admin/projection/rebuild"));
     }
 

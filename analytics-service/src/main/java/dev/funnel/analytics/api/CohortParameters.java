@@ -2,6 +2,7 @@ package dev.funnel.analytics.api;
 
 import dev.funnel.analytics.funnel.Cohort;
 import dev.funnel.analytics.funnel.Grouping;
+import dev.funnel.analytics.insights.DateRange;
 import dev.funnel.events.ProspectSource;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -34,16 +35,7 @@ final class CohortParameters {
 
     static Cohort cohort(QueryProblems problems, String from, String to, String source, String technique,
             String owner) {
-        LocalDate fromDate = date(problems, "from", from);
-        LocalDate toDate = date(problems, "to", to);
-        if (fromDate != null && toDate != null) {
-            if (toDate.isBefore(fromDate)) {
-                problems.add("to", "must not be before from (" + fromDate + ")");
-            } else if (!toDate.isBefore(fromDate.plusYears(MAX_YEARS))) {
-                problems.add("to", "the range may span at most " + MAX_YEARS + " years: to must be before "
-                        + fromDate.plusYears(MAX_YEARS));
-            }
-        }
+        DateRange range = range(problems, from, to);
         ProspectSource sourceValue = enumValue(problems, "source", source, ProspectSource.class,
                 names(ProspectSource.class));
         String techniqueValue = matching(problems, "technique", technique, TECHNIQUE);
@@ -52,7 +44,29 @@ final class CohortParameters {
                 || problems.has("owner")) {
             return null;
         }
-        return new Cohort(fromDate, toDate, sourceValue, techniqueValue, ownerValue);
+        return new Cohort(range.from(), range.to(), sourceValue, techniqueValue, ownerValue);
+    }
+
+    /**
+     * {@code from} and {@code to}, both required, {@code to} not before {@code from}, spanning at most
+     * {@value #MAX_YEARS} years; null when either is invalid, each problem added.
+     */
+    static DateRange range(QueryProblems problems, String from, String to) {
+        LocalDate fromDate = date(problems, "from", from);
+        LocalDate toDate = date(problems, "to", to);
+        if (fromDate == null || toDate == null) {
+            return null;
+        }
+        if (toDate.isBefore(fromDate)) {
+            problems.add("to", "must not be before from (" + fromDate + ")");
+            return null;
+        }
+        if (!toDate.isBefore(fromDate.plusYears(MAX_YEARS))) {
+            problems.add("to", "the range may span at most " + MAX_YEARS + " years: to must be before "
+                    + fromDate.plusYears(MAX_YEARS));
+            return null;
+        }
+        return new DateRange(fromDate, toDate);
     }
 
     static Grouping grouping(QueryProblems problems, String by) {
@@ -67,6 +81,14 @@ final class CohortParameters {
         if (value == null || value.isBlank()) {
             problems.add(name, "is required: a date as YYYY-MM-DD");
             return null;
+        }
+        return optionalDate(problems, name, value, null);
+    }
+
+    /** The date, or {@code absent} when the parameter is not given; null when it is invalid, the problem added. */
+    static LocalDate optionalDate(QueryProblems problems, String name, String value, LocalDate absent) {
+        if (value == null || value.isBlank()) {
+            return absent;
         }
         try {
             return LocalDate.parse(value);
@@ -105,7 +127,7 @@ final class CohortParameters {
         return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
     }
 
-    private static String shown(String value) {
+    static String shown(String value) {
         return value.length() > 60 ? value.substring(0, 60) + "..." : value;
     }
 }

@@ -1,0 +1,39 @@
+package dev.funnel.analytics.api;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+/** The query parameters only the insights take; the range is the funnel's ({@link CohortParameters#range}). */
+final class InsightParameters {
+
+    /** A week's effort keeps 70% of its strength into the next one unless asked otherwise. */
+    static final double DEFAULT_THETA = 0.7;
+
+    private InsightParameters() {
+    }
+
+    /** {@code asOf}, the day the question is asked: a date, today (UTC) when absent. */
+    static LocalDate asOf(QueryProblems problems, String value, Clock clock) {
+        return CohortParameters.optionalDate(problems, "asOf", value, LocalDate.now(clock));
+    }
+
+    /** {@code theta}, the adstock carry-over: a number in [0, 1), {@value #DEFAULT_THETA} when absent. */
+    static double theta(QueryProblems problems, String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_THETA;
+        }
+        double theta;
+        try {
+            theta = Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            theta = Double.NaN;
+        }
+        // NaN fails both comparisons; 1 would let every week's effort carry over forever, undamped.
+        if (!(theta >= 0 && theta < 1)) {
+            problems.add("theta", "must be a number from 0 to less than 1 but was '"
+                    + CohortParameters.shown(value) + "'");
+            return DEFAULT_THETA;
+        }
+        return theta + 0.0; // -0 is 0
+    }
+}

@@ -1,0 +1,33 @@
+package dev.funnel.analytics.insights;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Objects;
+
+/**
+ * The days from {@code from} to {@code to}, both included.
+ *
+ * @param from first day
+ * @param to last day, not before {@code from}
+ */
+public record DateRange(LocalDate from, LocalDate to) {
+
+    public DateRange {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("to " + to + " is before from " + from);
+        }
+    }
+
+    /** The first instant of the range. */
+    OffsetDateTime start() {
+        return from.atStartOfDay().atOffset(ZoneOffset.UTC);
+    }
+
+    /** The first instant after the range. */
+    OffsetDateTime end() {
+        return to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+    }
+}
