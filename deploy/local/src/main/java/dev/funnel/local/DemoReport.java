@@ -72,10 +72,39 @@ final class DemoReport {
 
         out.println();
         out.println("Hunting vs farming");
-        table(client.get(funnelUrl("/breakdown") + "&by=source").body(), out);
+        huntingVsFarming(client.get(insightsUrl("/hunting-vs-farming")).body(), out);
+        out.println();
+        out.println("Is the garden watered every day? (as of " + to + ")");
+        consistency(client.get(insightsUrl("/consistency")).body(), out);
         out.println();
         out.println("What each technique harvested: the radio ad, dropped after two weeks, brought nothing");
         table(client.get(funnelUrl("/breakdown") + "&by=technique").body(), out);
+    }
+
+    private static void huntingVsFarming(JsonNode comparison, PrintStream out) {
+        out.printf("  %-10s %6s %6s %6s %9s %12s %14s %9s %17s%n", "source", "found", "won", "lost", "win rate",
+                "median days", "won value", "objected", "minutes/prospect");
+        for (String side : new String[] {"marketing", "sales"}) {
+            JsonNode cohort = comparison.path(side);
+            JsonNode minutesPerProspect = cohort.path("effort").path("minutesPerProspectFound");
+            out.printf("  %-10s %6d %6d %6d %9s %12s %14s %9s %17s%n", cohort.path("source").asText(),
+                    cohort.path("found").asLong(), cohort.path("won").asLong(), cohort.path("lost").asLong(),
+                    percent(cohort.path("winRate")), days(cohort.path("daysToWin").path("median")),
+                    money(cohort.path("wonValueMinor")), percent(cohort.path("objectedShare")),
+                    minutesPerProspect.isNumber() ? String.format("%.0f", minutesPerProspect.asDouble()) : "-");
+        }
+    }
+
+    private static void consistency(JsonNode answer, PrintStream out) {
+        out.printf("  %-18s %-9s %9s %8s %8s %6s %-16s%n", "technique", "cadence", "adherence", "streak",
+                "longest", "habit", "status");
+        for (JsonNode technique : answer.path("techniques")) {
+            out.printf("  %-18s %-9s %9s %8d %8d %6.2f %-16s%n", technique.path("technique").asText(),
+                    technique.path("cadence").asText(), percent(technique.path("adherence")),
+                    technique.path("currentStreak").asLong(), technique.path("longestStreak").asLong(),
+                    technique.path("habitStrength").asDouble(), technique.path("status").asText());
+        }
+        out.println("  typical sprout lag: " + answer.path("typicalSproutLagDays").asLong() + " days");
     }
 
     private void table(JsonNode breakdown, PrintStream out) {
@@ -90,8 +119,7 @@ final class DemoReport {
                             : Long.toString(effort.path("minutes").asLong() / 60),
                     money(effort.path("costMinor")), stages.path("found").asLong(), stages.path("won").asLong(),
                     stages.path("lost").asLong(), stages.path("open").asLong(), percent(row.path("winRate")),
-                    row.path("daysToWin").path("median").isNull() ? "-"
-                            : String.format("%.1f", row.path("daysToWin").path("median").asDouble()));
+                    days(row.path("daysToWin").path("median")));
         }
     }
 
@@ -104,6 +132,14 @@ final class DemoReport {
         costMinor.fields().forEachRemaining(cost -> text.append(text.length() == 0 ? "" : " ")
                 .append(cost.getKey()).append(' ').append(String.format("%.2f", cost.getValue().asLong() / 100.0)));
         return text.toString();
+    }
+
+    private String insightsUrl(String path) {
+        return analytics + "/insights" + path + "?from=" + from + "&to=" + to;
+    }
+
+    private static String days(JsonNode value) {
+        return value == null || !value.isNumber() ? "-" : String.format("%.1f", value.asDouble());
     }
 
     private String funnelUrl(String path) {
