@@ -1,0 +1,57 @@
+package dev.funnel.analytics.api;
+
+import dev.funnel.analytics.funnel.Cohort;
+import dev.funnel.analytics.funnel.FunnelQueries;
+import dev.funnel.analytics.funnel.Grouping;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * The combined marketing-plus-sales funnel of the prospects found in [from, to]. Every figure is defined in the
+ * README; the answer is computed from the facts when asked.
+ */
+@Path("/funnel")
+@Produces(MediaType.APPLICATION_JSON)
+public class FunnelResource {
+
+    private final FunnelQueries queries;
+
+    FunnelResource(FunnelQueries queries) {
+        this.queries = queries;
+    }
+
+    /** The cohort's effort, stage counts, conversions, win rate, days to win and objections. */
+    @GET
+    public FunnelResponse funnel(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("source") String source, @QueryParam("technique") String technique,
+            @QueryParam("owner") String owner) {
+        Cohort cohort = CohortParameters.cohort(from, to, source, technique, owner);
+        return FunnelResponse.of(cohort, queries.funnel(cohort));
+    }
+
+    /** The same figures per source, technique, owner or ISO week of foundAt. */
+    @GET
+    @Path("breakdown")
+    public BreakdownResponse breakdown(@QueryParam("by") String by, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("source") String source,
+            @QueryParam("technique") String technique, @QueryParam("owner") String owner) {
+        QueryProblems problems = new QueryProblems();
+        Grouping grouping = CohortParameters.grouping(problems, by);
+        Cohort cohort = CohortParameters.cohort(problems, from, to, source, technique, owner);
+        problems.throwIfAny();
+        return BreakdownResponse.of(cohort, grouping, queries.breakdown(cohort, grouping));
+    }
+
+    /** Per objection category: raised, resolved, and the win rates of bridged and unbridged prospects. */
+    @GET
+    @Path("objections")
+    public ObjectionsResponse objections(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("source") String source, @QueryParam("technique") String technique,
+            @QueryParam("owner") String owner) {
+        Cohort cohort = CohortParameters.cohort(from, to, source, technique, owner);
+        return ObjectionsResponse.of(cohort, queries.objections(cohort));
+    }
+}

@@ -1,0 +1,87 @@
+package dev.funnel.analytics;
+
+import static dev.funnel.analytics.AnalyticsApi.funnel;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.aMapWithSize;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+
+import dev.funnel.events.CloudEventTypes;
+import dev.funnel.events.ProspectFound;
+import dev.funnel.events.ProspectSource;
+import dev.funnel.events.Topics;
+import dev.funnel.testing.FunnelTestResources;
+import dev.funnel.testing.KafkaTestClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(FunnelTestResources.class)
+class OperationsTest {
+
+    @Test
+    void readinessCoversTheDatabaseKafkaAndTheConsumer() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Database connections health check",
+                        "Kafka connection health check", "SmallRye Reactive Messaging - readiness check",
+                        "Funnel projection"));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void prometheusSeesTheFunnelAndTheProjection() {
+        LocalDate day = FunnelScenario.unusedDay();
+        String owner = "ops-" + UUID.randomUUID().toString().substring(0, 8);
+        RawEvent found = RawEvent.of(new ProspectFound(UUID.randomUUID(), ProspectSource.MARKETING, "ops-blog",
+                owner, 0, "EUR", day.atTime(9, 0).toInstant(ZoneOffset.UTC)));
+        try (KafkaTestClient kafka = KafkaTestClient.forTestBroker()) {
+            found.sendWith(kafka);
+            found.sendWith(kafka);
+            kafka.produce(Topics.PROSPECTS, owner, "not json".getBytes(StandardCharsets.UTF_8),
+                    RawEvent.headers(UUID.randomUUID().toString(), CloudEventTypes.PROSPECT_FOUND, found(day)));
+        }
+        await().atMost(FunnelScenarioTest.PROJECTED).untilAsserted(() ->
+                assertThat(funnel(day, day, "owner", owner).at("/stages/found").asLong()).isEqualTo(1));
+
+        await().atMost(FunnelScenarioTest.PROJECTED).untilAsserted(() -> given().get("/q/metrics").then()
+                .statusCode(200)
+                .body(containsString("funnel_prospects{source=\"MARKETING\",stage=\"found\"}"))
+                .body(containsString("funnel_prospects{source=\"SALES\",stage=\"open\"}"))
+                .body(containsString("funnel_analytics_events_applied_total{path=\"live\",type=\"ProspectFound\"}"))
+                .body(containsString("funnel_analytics_events_duplicates_total{type=\"ProspectFound\"}"))
+                .body(containsString("funnel_analytics_events_dead_lettered_total{topic=\"funnel.prospects.v1\","
+                        + "type=\"ProspectFound\"}"))
+                .body(containsString("funnel_analytics_projection_lag_events{topic=\"funnel.prospects.v1\"} 0.0")));
+    }
+
+    @Test
+    void theProjectionReportsWhatItDid() {
+        given().get("/admin/projection").then().statusCode(200)
+                .body("eventsApplied", notNullValue())
+                .body("lag", notNullValue())
+                .body("lagByTopic", aMapWithSize(3));
+    }
+
+    @Test
+    void theApiIsDescribedInOpenApi() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body(containsString("/funnel/breakdown"))
+                .body(containsString("/funnel/objections"))
+                .body(containsString("/admin/projection/rebuild"));
+    }
+
+    private static ProspectFound found(LocalDate day) {
+        return new ProspectFound(UUID.randomUUID(), ProspectSource.SALES, null, "ops", 0, "EUR",
+                day.atStartOfDay().toInstant(ZoneOffset.UTC));
+    }
+}

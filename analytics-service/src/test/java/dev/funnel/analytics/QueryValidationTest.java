@@ -1,0 +1,85 @@
+package dev.funnel.analytics;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+
+import dev.funnel.testing.FunnelTestResources;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Test;
+
+/** Bad questions get a 400 problem naming every invalid query parameter, never a 404 or 500. */
+@QuarkusTest
+@QuarkusTestResource(FunnelTestResources.class)
+class QueryValidationTest {
+
+    @Test
+    void missingDatesAreRefusedNamingBoth() {
+        refused(given().get("/funnel"))
+                .body("violations.field", contains("from", "to"))
+                .body("violations.in", everyItem(equalTo("query")))
+                .body("violations[0].message", containsString("is required"));
+        refused(given().get("/funnel/objections")).body("violations.field", contains("from", "to"));
+    }
+
+    @Test
+    void reversedDatesAreRefused() {
+        refused(given().queryParam("from", "2026-02-01").queryParam("to", "2026-01-31").get("/funnel"))
+                .body("violations.field", contains("to"))
+                .body("violations[0].message", equalTo("must not be before from (2026-02-01)"));
+    }
+
+    @Test
+    void malformedDatesAreRefused() {
+        refused(given().queryParam("from", "2026-13-01").queryParam("to", "yesterday").get("/funnel"))
+                .body("violations.field", contains("from", "to"))
+                .body("violations[1].message", equalTo("must be a date as YYYY-MM-DD but was 'yesterday'"));
+    }
+
+    @Test
+    void rangesOverFiveYearsAreRefused() {
+        refused(given().queryParam("from", "2020-01-01").queryParam("to", "2025-01-01").get("/funnel"))
+                .body("violations.field", contains("to"))
+                .body("violations[0].message", containsString("at most 5 years"));
+        given().queryParam("from", "2020-01-01").queryParam("to", "2024-12-31").get("/funnel")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void unknownEnumValuesAreRefusedListingTheKnownOnes() {
+        refused(given().queryParam("from", "2026-01-01").queryParam("to", "2026-01-31")
+                .queryParam("source", "REFERRAL").get("/funnel"))
+                .body("violations.field", contains("source"))
+                .body("violations[0].message", equalTo("must be one of MARKETING, SALES but was 'REFERRAL'"));
+        refused(given().queryParam("from", "2026-01-01").queryParam("to", "2026-01-31")
+                .queryParam("by", "month").get("/funnel/breakdown"))
+                .body("violations.field", contains("by"))
+                .body("violations[0].message",
+                        equalTo("must be one of source, technique, owner, week but was 'month'"));
+    }
+
+    @Test
+    void aBreakdownNeedsItsGrouping() {
+        refused(given().queryParam("from", "2026-01-01").get("/funnel/breakdown"))
+                .body("violations.field", contains("by", "to"));
+    }
+
+    @Test
+    void malformedFiltersAreRefused() {
+        refused(given().queryParam("from", "2026-01-01").queryParam("to", "2026-01-31")
+                .queryParam("technique", "Blog Posts").queryParam("owner", "Ann Smith").get("/funnel/objections"))
+                .body("violations.field", contains("technique", "owner"));
+    }
+
+    private static ValidatableResponse refused(Response response) {
+        return response.then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("title", equalTo("Bad Request"));
+    }
+}
