@@ -232,7 +232,8 @@ public final class DemoStory {
             reply = client.post(objections, body);
         }
         if (reply.status() != 201 && reply.status() != 200) {
-            throw new IllegalStateException("POST " + objections + " answered " + reply.status() + ": " + reply.body());
+            throw new IllegalStateException("POST " + objections + " answered " + reply.status() + ": "
+                    + reply.body());
         }
         tally.objectionsRaised++;
         tally.cohort(path.source).objected++;

@@ -6,6 +6,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -61,6 +63,9 @@ public final class LocalStack implements AutoCloseable {
         }, "funnel-local-shutdown"));
         try {
             stack.startAll();
+            if (settings.demo()) {
+                stack.runDemo();
+            }
             stopped.await();
         } catch (Exception e) {
             System.err.println("funnel-local: " + oneLine(e));
@@ -173,6 +178,17 @@ public final class LocalStack implements AutoCloseable {
         out.println("Kafka: " + settings.bootstrapServers() + "   data: " + settings.dataDirectory()
                 + "   logs: " + settings.logDirectory());
         out.println("Everything is up. Ctrl-C stops it; data stays for the next start (--reset starts clean).");
+    }
+
+    /** Loads the twelve-week story through the APIs and prints what analytics makes of it. */
+    private void runDemo() throws Exception {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        DemoStory story = new DemoStory(urls(), today);
+        out.println();
+        out.println("Demo: loading twelve weeks of a small business through the REST APIs ...");
+        DemoStory.Tally tally = story.load();
+        DemoReport report = new DemoReport(urls(), story.start(), today);
+        report.print(report.awaitCaughtUp(tally, Duration.ofMinutes(3)), out);
     }
 
     /** Base URL of each running service, by name. */

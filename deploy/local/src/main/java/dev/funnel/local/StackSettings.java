@@ -26,7 +26,8 @@ public record StackSettings(
     public static final List<ServiceSpec> DEFAULT_SERVICES = List.of(
             new ServiceSpec("activity-service", "activity", 8081),
             new ServiceSpec("prospect-service", "prospect", 8082),
-            new ServiceSpec("objection-service", "objection", 8083));
+            new ServiceSpec("objection-service", "objection", 8083),
+            new ServiceSpec("analytics-service", "analytics", 8084));
 
     /** A PostgreSQL server the user gave instead of the embedded one. */
     public record ExternalDatabase(String url, String user, String password) {

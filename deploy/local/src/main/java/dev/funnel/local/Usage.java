@@ -6,9 +6,12 @@ final class Usage {
     static final String TEXT = """
             Runs the whole funnel platform on this machine: Kafka (KRaft), PostgreSQL 17 and the services.
 
-            usage: ./run-local [--reset] [--<name>-port=N ...] [--data-dir=DIR]
+            usage: ./run-local [--reset] [--demo] [--<name>-port=N ...] [--data-dir=DIR]
 
               --reset                  start from empty data (deletes the data directory first)
+              --demo                   load a twelve-week small-business story through the APIs, then print
+                                       the funnel, hunting vs farming and each technique's harvest
+                                       (meant for a fresh start: ./run-local --reset --demo)
               --data-dir=DIR           where data and logs live (default .funnel-local, env FUNNEL_DATA_DIR)
               --kafka-port=N           Kafka client port (default 9092, env FUNNEL_KAFKA_PORT)
               --kafka-controller-port=N  KRaft controller port (default 9093, env FUNNEL_KAFKA_CONTROLLER_PORT)
@@ -16,6 +19,7 @@ final class Usage {
               --activity-port=N        activity-service (default 8081, env FUNNEL_ACTIVITY_PORT)
               --prospect-port=N        prospect-service (default 8082, env FUNNEL_PROSPECT_PORT)
               --objection-port=N       objection-service (default 8083, env FUNNEL_OBJECTION_PORT)
+              --analytics-port=N       analytics-service (default 8084, env FUNNEL_ANALYTICS_PORT)
 
             FUNNEL_DB_URL, FUNNEL_DB_USER, FUNNEL_DB_PASSWORD: use that PostgreSQL server instead of the
             embedded one (FUNNEL_DB_URL is the JDBC URL of any database on it, e.g.

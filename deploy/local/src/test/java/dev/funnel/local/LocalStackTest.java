@@ -30,7 +30,7 @@ class LocalStackTest {
 
     @Test
     void dataSurvivesAStopAndAStartOnTheSameDirectory() throws Exception {
-        StackSettings settings = settingsOnFreePorts(data, List.of());
+        StackSettings settings = withActivityServiceOnly(settingsOnFreePorts(data, List.of()));
         String slug = "kept-" + System.nanoTime() % 100_000;
 
         try (LocalStack stack = LocalStack.start(settings, quiet())) {
@@ -48,7 +48,7 @@ class LocalStackTest {
 
     @Test
     void aTakenPortIsRefusedWithAOneLineReasonAndNothingIsLeftRunning() throws Exception {
-        StackSettings settings = settingsOnFreePorts(data, List.of());
+        StackSettings settings = withActivityServiceOnly(settingsOnFreePorts(data, List.of()));
         int activityPort = settings.services().get(0).port();
 
         try (ServerSocket taken = new ServerSocket(activityPort)) {
@@ -60,7 +60,7 @@ class LocalStackTest {
 
     @Test
     void aMissingJarIsRefusedBeforeAnythingStarts() throws Exception {
-        StackSettings settings = settingsOnFreePorts(data, List.of());
+        StackSettings settings = withActivityServiceOnly(settingsOnFreePorts(data, List.of()));
         StackSettings elsewhere = new StackSettings(data.resolve("no-code-here"), settings.dataDirectory(),
                 settings.kafkaPort(), settings.kafkaControllerPort(), settings.postgresPort(),
                 settings.externalDatabase(), settings.services(), false, false);
@@ -72,13 +72,13 @@ class LocalStackTest {
 
     @Test
     void resetStartsFromEmptyData() throws Exception {
-        StackSettings settings = settingsOnFreePorts(data, List.of());
+        StackSettings settings = withActivityServiceOnly(settingsOnFreePorts(data, List.of()));
         try (LocalStack stack = LocalStack.start(settings, quiet())) {
             post(stack.urls().get("activity-service") + "/techniques",
                     "{\"slug\":\"gone\",\"name\":\"Gone\",\"cadence\":\"DAILY\"}");
         }
 
-        StackSettings reset = settingsOnFreePorts(data, List.of("--reset"));
+        StackSettings reset = withActivityServiceOnly(settingsOnFreePorts(data, List.of("--reset")));
         try (LocalStack stack = LocalStack.start(reset, quiet())) {
             assertThat(get(stack.urls().get("activity-service") + "/techniques/gone").statusCode()).isEqualTo(404);
         }
@@ -87,10 +87,21 @@ class LocalStackTest {
     static StackSettings settingsOnFreePorts(Path data, List<String> extraArgs) throws IOException {
         List<String> args = new ArrayList<>(extraArgs);
         args.add("--data-dir=" + data.resolve(".funnel-local"));
-        for (String name : List.of("kafka", "kafka-controller", "postgres", "activity", "prospect", "objection")) {
+        for (String name : List.of("kafka", "kafka-controller", "postgres", "activity", "prospect", "objection",
+                "analytics")) {
             args.add("--" + name + "-port=" + freePort());
         }
         return StackSettings.parse(args.toArray(String[]::new), Map.of(), HOME);
+    }
+
+    /**
+     * The launcher's own behaviour (ports, jars, data directory, order of stopping) does not depend on which
+     * services it runs: these tests run one, to stay fast. The end-to-end test runs them all.
+     */
+    private static StackSettings withActivityServiceOnly(StackSettings settings) {
+        return new StackSettings(settings.home(), settings.dataDirectory(), settings.kafkaPort(),
+                settings.kafkaControllerPort(), settings.postgresPort(), settings.externalDatabase(),
+                settings.services().subList(0, 1), settings.reset(), settings.demo());
     }
 
     static int freePort() throws IOException {

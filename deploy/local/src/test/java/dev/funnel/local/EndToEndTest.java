@@ -1,0 +1,169 @@
+package dev.funnel.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.funnel.events.EventType;
+import dev.funnel.events.Topics;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole system as a user runs it: the launcher's stack, the demo story through the REST APIs, and
+ * the funnel checked figure by figure against what the story itself counted; the same figures after
+ * analytics-service crashes and comes back, and after the whole stack restarts on its data. Then the
+ * topics are read as another team would, with a plain consumer, and every record is checked against
+ * the published contract.
+ */
+class EndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Duration CATCH_UP = Duration.ofMinutes(3);
+
+    @TempDir
+    Path data;
+
+    @Test
+    void theFunnelAddsUpAcrossCrashesAndRestartsAndEveryRecordKeepsTheContract() throws Exception {
+        StackSettings settings = LocalStackTest.settingsOnFreePorts(data, List.of());
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        DemoStory.Tally tally;
+        DemoStory story;
+        String firstAnswer;
+
+        try (LocalStack stack = LocalStack.start(settings, LocalStackTest.quiet())) {
+            story = new DemoStory(stack.urls(), today);
+            tally = story.load();
+            DemoReport report = new DemoReport(stack.urls(), story.start(), today);
+            report.awaitCaughtUp(tally, CATCH_UP);
+            firstAnswer = assertFiguresMatch(stack, story, tally);
+
+            stack.restartService("analytics-service", true);
+            report.awaitCaughtUp(tally, CATCH_UP);
+            assertThat(assertFiguresMatch(stack, story, tally)).isEqualTo(firstAnswer);
+
+            assertEveryRecordIsAContractCloudEvent(stack.bootstrapServers());
+        }
+
+        try (LocalStack stack = LocalStack.start(settings, LocalStackTest.quiet())) {
+            new DemoReport(stack.urls(), story.start(), today).awaitCaughtUp(tally, CATCH_UP);
+            assertThat(assertFiguresMatch(stack, story, tally)).isEqualTo(firstAnswer);
+        }
+    }
+
+    /** Checks every cohort figure against the story's own count; returns the answers for later comparison. */
+    private static String assertFiguresMatch(LocalStack stack, DemoStory story, DemoStory.Tally tally)
+            throws Exception {
+        String query = "?from=" + story.start() + "&to=" + LocalDate.now(ZoneOffset.UTC);
+        String analytics = stack.urls().get("analytics-service");
+        JsonNode funnel = get(analytics + "/funnel" + query);
+        JsonNode bySource = get(analytics + "/funnel/breakdown" + query + "&by=source");
+
+        assertThat(funnel.path("effort").path("activities").asLong()).isEqualTo(tally.activities);
+        assertThat(funnel.path("effort").path("minutes").asLong()).isEqualTo(tally.minutes);
+        assertThat(funnel.path("effort").path("costMinor").path("USD").asLong()).isEqualTo(tally.costMinor);
+        assertThat(funnel.path("objections").path("raised").asLong()).isEqualTo(tally.objectionsRaised);
+        assertThat(funnel.path("objections").path("resolved").asLong()).isEqualTo(tally.objectionsResolved);
+        for (JsonNode row : bySource.path("rows")) {
+            DemoStory.Tally.Cohort expected = tally.cohorts.get(row.path("group").asText());
+            JsonNode stages = row.path("stages");
+            assertThat(stages.path("found").asLong()).as("found " + row.path("group")).isEqualTo(expected.found);
+            assertThat(stages.path("contacted").asLong()).as("contacted").isEqualTo(expected.contacted);
+            assertThat(stages.path("objected").asLong()).as("objected").isEqualTo(expected.objected);
+            assertThat(stages.path("won").asLong()).as("won").isEqualTo(expected.won);
+            assertThat(stages.path("lost").asLong()).as("lost").isEqualTo(expected.lost);
+            assertThat(stages.path("open").asLong()).as("open")
+                    .isEqualTo(expected.found - expected.won - expected.lost);
+        }
+        assertThat(bySource.path("rows")).hasSize(tally.cohorts.size());
+        return funnel.toString() + bySource;
+    }
+
+    private static void assertEveryRecordIsAContractCloudEvent(String bootstrapServers) throws Exception {
+        Map<String, JsonSchema> schemas = new HashMap<>();
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        for (EventType type : EventType.values()) {
+            try (InputStream schema = EventType.class.getClassLoader().getResourceAsStream(type.schemaResource())) {
+                schemas.put(type.ceType(), factory.getSchema(schema, config));
+            }
+        }
+        List<ConsumerRecord<String, byte[]>> records = readAll(bootstrapServers, Topics.all());
+        assertThat(records).isNotEmpty();
+        Set<String> ids = new java.util.HashSet<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            Map<String, String> headers = new HashMap<>();
+            for (Header header : record.headers()) {
+                headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+            }
+            assertThat(headers).containsEntry("ce_specversion", "1.0").containsEntry("content-type",
+                    "application/json").containsKeys("ce_id", "ce_source", "ce_type", "ce_time", "ce_dataschema");
+            assertThat(headers.get("ce_subject")).isEqualTo(record.key());
+            JsonSchema schema = schemas.get(headers.get("ce_type"));
+            assertThat(schema).as("schema of " + headers.get("ce_type")).isNotNull();
+            Set<ValidationMessage> problems = schema.validate(JSON.readTree(record.value()));
+            assertThat(problems).as(headers.get("ce_type") + " " + new String(record.value(), StandardCharsets.UTF_8))
+                    .isEmpty();
+            ids.add(headers.get("ce_id"));
+        }
+        assertThat(ids).as("one record per event id").hasSize(records.size());
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> readAll(String bootstrapServers, List<String> topics) {
+        Map<String, Object> config = Map.of("bootstrap.servers", bootstrapServers, "group.id", "another-team",
+                "enable.auto.commit", "false", "isolation.level", "read_committed");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = topics.stream()
+                    .flatMap(topic -> consumer.partitionsFor(topic).stream()
+                            .map(info -> new TopicPartition(topic, info.partition())))
+                    .collect(Collectors.toList());
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (ends.entrySet().stream().anyMatch(end -> consumer.position(end.getKey()) < end.getValue())
+                    && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    private static JsonNode get(String url) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(url).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+}
