@@ -1,0 +1,69 @@
+package dev.funnel.analytics;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import dev.funnel.events.CloudEventTypes;
+import dev.funnel.events.ProspectFound;
+import dev.funnel.events.ProspectSource;
+import dev.funnel.events.Topics;
+import dev.funnel.testing.FunnelTestResources;
+import dev.funnel.testing.KafkaTestClient;
+import dev.funnel.testing.OperationsCapture;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Captures this service's real metrics, health paths and configuration names for deploy/checks, which fails the
+ * build when an alert, a dashboard or a Deployment uses something the service does not have.
+ */
+@QuarkusTest
+@QuarkusTestResource(FunnelTestResources.class)
+class OperationsCaptureTest {
+
+    @Test
+    void metricsProbesAndSettingsAreCapturedAfterAnEventWasAppliedRepeatedAndDeadLettered() {
+        LocalDate day = FunnelScenario.unusedDay();
+        String owner = "capture-" + UUID.randomUUID().toString().substring(0, 8);
+        RawEvent found = RawEvent.of(new ProspectFound(UUID.randomUUID(), ProspectSource.MARKETING, "capture-blog",
+                owner, 0, "EUR", day.atTime(9, 0).toInstant(ZoneOffset.UTC)));
+        try (KafkaTestClient kafka = KafkaTestClient.forTestBroker()) {
+            found.sendWith(kafka);
+            // Twice: the duplicates counter, too, exists only once it counted one.
+            found.sendWith(kafka);
+            // The dead-letter counter exists only once a record was dead-lettered: the alert on it needs its name.
+            kafka.produce(Topics.PROSPECTS, owner, "not json".getBytes(StandardCharsets.UTF_8),
+                    RawEvent.headers(UUID.randomUUID().toString(), CloudEventTypes.PROSPECT_FOUND,
+                            new ProspectFound(UUID.randomUUID(), ProspectSource.SALES, null, owner, 0, "EUR",
+                                    day.atStartOfDay().toInstant(ZoneOffset.UTC))));
+        }
+
+        String metrics = await().atMost(FunnelScenarioTest.PROJECTED).until(OperationsCaptureTest::scrape, scrape ->
+                scrape.contains("funnel_analytics_events_applied_total{path=\"live\",type=\"ProspectFound\"}")
+                        && scrape.contains("funnel_analytics_events_duplicates_total{type=\"ProspectFound\"}")
+                        && scrape.contains("funnel_analytics_events_dead_lettered_total{")
+                        && scrape.contains("funnel_analytics_batch_seconds_count")
+                        && scrape.contains("funnel_prospects{source=\"MARKETING\",stage=\"found\"}")
+                        && scrape.contains("funnel_analytics_projection_lag_events{topic=\"funnel.prospects.v1\"}"));
+        List<String> healthUp = await().atMost(FunnelScenarioTest.PROJECTED).until(
+                OperationsCaptureTest::healthPathsUp, up -> up.size() == OperationsCapture.HEALTH_PATHS.size());
+
+        OperationsCapture.write("analytics-service", metrics, healthUp,
+                ConfigProvider.getConfig().getPropertyNames());
+    }
+
+    private static String scrape() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    private static List<String> healthPathsUp() {
+        return OperationsCapture.HEALTH_PATHS.stream().filter(path -> given().get(path).statusCode() == 200).toList();
+    }
+}

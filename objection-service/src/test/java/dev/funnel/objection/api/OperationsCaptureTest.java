@@ -1,0 +1,56 @@
+package dev.funnel.objection.api;
+
+import static dev.funnel.objection.ObjectionServiceTestSupport.PATIENCE;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import dev.funnel.objection.ObjectionServiceTestSupport;
+import dev.funnel.testing.FunnelTestResources;
+import dev.funnel.testing.KafkaTestClient;
+import dev.funnel.testing.OperationsCapture;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Captures this service's real metrics, health paths and configuration names for deploy/checks, which fails the
+ * build when an alert, a dashboard or a Deployment uses something the service does not have.
+ */
+@QuarkusTest
+@QuarkusTestResource(FunnelTestResources.class)
+class OperationsCaptureTest {
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void metricsProbesAndSettingsAreCapturedAfterAProspectWasReplicatedAndAnObjectionPublished() {
+        UUID prospectId;
+        try (KafkaTestClient kafka = KafkaTestClient.forTestBroker()) {
+            prospectId = new ObjectionServiceTestSupport(kafka, dataSource).openProspect();
+        }
+        ObjectionResourceTest.raiseOne(prospectId, "PRICE");
+
+        // The labelled counters exist only once counted: wait for the relay to have published.
+        String metrics = await().atMost(PATIENCE).until(OperationsCaptureTest::scrape, scrape ->
+                scrape.contains("funnel_outbox_published_total{topic=\"funnel.objections.v1\"}")
+                        && scrape.contains("funnel_prospect_events_consumed_total{type=\"ProspectFound\"}"));
+        List<String> healthUp = await().atMost(PATIENCE).until(OperationsCaptureTest::healthPathsUp,
+                up -> up.size() == OperationsCapture.HEALTH_PATHS.size());
+
+        OperationsCapture.write("objection-service", metrics, healthUp, ConfigProvider.getConfig().getPropertyNames());
+    }
+
+    private static String scrape() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    private static List<String> healthPathsUp() {
+        return OperationsCapture.HEALTH_PATHS.stream().filter(path -> given().get(path).statusCode() == 200).toList();
+    }
+}
