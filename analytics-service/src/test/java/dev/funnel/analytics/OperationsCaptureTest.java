@@ -3,7 +3,10 @@ package dev.funnel.analytics;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import dev.funnel.events.Cadence;
 import dev.funnel.events.CloudEventTypes;
+import dev.funnel.events.MarketingActivityLogged;
+import dev.funnel.events.MarketingTechniqueDefined;
 import dev.funnel.events.ProspectFound;
 import dev.funnel.events.ProspectSource;
 import dev.funnel.events.Topics;
@@ -34,7 +37,15 @@ class OperationsCaptureTest {
         String owner = "capture-" + UUID.randomUUID().toString().substring(0, 8);
         RawEvent found = RawEvent.of(new ProspectFound(UUID.randomUUID(), ProspectSource.MARKETING, "capture-blog",
                 owner, 0, "EUR", day.atTime(9, 0).toInstant(ZoneOffset.UTC)));
+        // A technique worked today: the insight gauges (habit strength per technique) exist only for such.
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        RawEvent defined = RawEvent.of(new MarketingTechniqueDefined("capture-blog", "Capture blog", Cadence.DAILY,
+                today.atStartOfDay().toInstant(ZoneOffset.UTC)));
+        RawEvent worked = RawEvent.of(new MarketingActivityLogged(UUID.randomUUID(), "capture-blog", today, 30, 0,
+                "EUR", today.atStartOfDay().toInstant(ZoneOffset.UTC)));
         try (KafkaTestClient kafka = KafkaTestClient.forTestBroker()) {
+            defined.sendWith(kafka);
+            worked.sendWith(kafka);
             found.sendWith(kafka);
             // Twice: the duplicates counter, too, exists only once it counted one.
             found.sendWith(kafka);
@@ -51,7 +62,10 @@ class OperationsCaptureTest {
                         && scrape.contains("funnel_analytics_events_dead_lettered_total{")
                         && scrape.contains("funnel_analytics_batch_seconds_count")
                         && scrape.contains("funnel_prospects{source=\"MARKETING\",stage=\"found\"}")
-                        && scrape.contains("funnel_analytics_projection_lag_events{topic=\"funnel.prospects.v1\"}"));
+                        && scrape.contains("funnel_analytics_projection_lag_events{topic=\"funnel.prospects.v1\"}")
+                        && scrape.contains("funnel_technique_habit_strength{technique=\"capture-blog\"}")
+                        && scrape.contains("funnel_techniques{status=\"SEEDING\"}")
+                        && scrape.contains("funnel_typical_sprout_lag_days"));
         List<String> healthUp = await().atMost(FunnelScenarioTest.PROJECTED).until(
                 OperationsCaptureTest::healthPathsUp, up -> up.size() == OperationsCapture.HEALTH_PATHS.size());
 
