@@ -39,7 +39,6 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static void main(String[] args) {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         if (List.of(args).contains("--help")) {
             System.out.println(Usage.TEXT);
             return;
