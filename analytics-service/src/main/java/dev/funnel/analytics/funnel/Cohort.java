@@ -1,10 +1,9 @@
 package dev.funnel.analytics.funnel;
 
+import dev.funnel.analytics.insights.DateRange;
 import dev.funnel.events.ProspectSource;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Objects;
 
 /**
  * The prospects found (UTC date of {@code foundAt}) in [from, to], both inclusive, optionally only those of one
@@ -19,20 +18,21 @@ import java.util.Objects;
 public record Cohort(LocalDate from, LocalDate to, ProspectSource source, String technique, String owner) {
 
     public Cohort {
-        Objects.requireNonNull(from, "from");
-        Objects.requireNonNull(to, "to");
-        if (to.isBefore(from)) {
-            throw new IllegalArgumentException("to " + to + " is before from " + from);
-        }
+        new DateRange(from, to); // the same rules as any range of days: both given, to not before from
+    }
+
+    /** Its days, as a range. */
+    public DateRange range() {
+        return new DateRange(from, to);
     }
 
     /** The first instant of the range. */
     OffsetDateTime start() {
-        return from.atStartOfDay().atOffset(ZoneOffset.UTC);
+        return range().start();
     }
 
     /** The first instant after the range. */
     OffsetDateTime end() {
-        return to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+        return range().end();
     }
 }

@@ -22,12 +22,12 @@ public record DateRange(LocalDate from, LocalDate to) {
     }
 
     /** The first instant of the range. */
-    OffsetDateTime start() {
+    public OffsetDateTime start() {
         return from.atStartOfDay().atOffset(ZoneOffset.UTC);
     }
 
     /** The first instant after the range. */
-    OffsetDateTime end() {
+    public OffsetDateTime end() {
         return to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
     }
 }

@@ -30,10 +30,7 @@ class OperationsCaptureTest {
 
     @Test
     void metricsProbesAndSettingsAreCapturedAfterAProspectWasReplicatedAndAnObjectionPublished() {
-        UUID prospectId;
-        try (KafkaTestClient kafka = KafkaTestClient.forTestBroker()) {
-            prospectId = new ObjectionServiceTestSupport(kafka, dataSource).openProspect();
-        }
+        UUID prospectId = new ObjectionServiceTestSupport(KafkaTestClient.shared(), dataSource).openProspect();
         ObjectionResourceTest.raiseOne(prospectId, "PRICE");
 
         // The labelled counters exist only once counted: wait for the relay to have published.

@@ -31,7 +31,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +40,7 @@ import org.junit.jupiter.api.Test;
 class ProspectReplicaTest {
 
     private static final String DEAD_LETTERS = Topics.deadLetterTopicOf(Topics.PROSPECTS);
-    private static KafkaTestClient kafka;
+    private final KafkaTestClient kafka = KafkaTestClient.shared();
 
     @Inject
     DataSource dataSource;
@@ -49,14 +48,8 @@ class ProspectReplicaTest {
     private ObjectionServiceTestSupport support;
 
     @BeforeAll
-    static void connect() {
-        kafka = KafkaTestClient.forTestBroker();
-        kafka.createTopic(DEAD_LETTERS, 1);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
+    static void createDeadLetterTopic() {
+        KafkaTestClient.shared().createTopic(DEAD_LETTERS, 1);
     }
 
     @BeforeEach
