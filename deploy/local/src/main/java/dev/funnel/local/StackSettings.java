@@ -59,11 +59,35 @@ public record StackSettings(
         Optional<ExternalDatabase> external = Optional.ofNullable(environment.get("FUNNEL_DB_URL"))
                 .map(url -> new ExternalDatabase(url, environment.getOrDefault("FUNNEL_DB_USER", "postgres"),
                         environment.getOrDefault("FUNNEL_DB_PASSWORD", "")));
-        return new StackSettings(home, data,
+        StackSettings settings = new StackSettings(home, data,
                 port(options, environment, "kafka-port", "FUNNEL_KAFKA_PORT", 9092),
                 port(options, environment, "kafka-controller-port", "FUNNEL_KAFKA_CONTROLLER_PORT", 9093),
                 port(options, environment, "postgres-port", "FUNNEL_POSTGRES_PORT", 15432),
                 external, List.copyOf(services), reset, demo);
+        settings.refuseSharedPorts();
+        return settings;
+    }
+
+    /**
+     * Two parts on one port would fail later with a bind error from whichever started second, after the
+     * others were already running; a typo in a port option is better named before anything starts.
+     */
+    private void refuseSharedPorts() {
+        Map<Integer, String> owners = new LinkedHashMap<>();
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("--kafka-port", kafkaPort);
+        ports.put("--kafka-controller-port", kafkaControllerPort);
+        if (externalDatabase.isEmpty()) {
+            ports.put("--postgres-port", postgresPort);
+        }
+        services.forEach(spec -> ports.put("--" + spec.name().replace("-service", "") + "-port", spec.port()));
+        ports.forEach((option, port) -> {
+            String earlier = owners.putIfAbsent(port, option);
+            if (earlier != null) {
+                throw new IllegalArgumentException(earlier + " and " + option + " are both " + port
+                        + "; each part needs a port of its own");
+            }
+        });
     }
 
     private static String option(Map<String, String> options, Map<String, String> environment, String key,

@@ -87,9 +87,11 @@ class LocalStackTest {
     static StackSettings settingsOnFreePorts(Path data, List<String> extraArgs) throws IOException {
         List<String> args = new ArrayList<>(extraArgs);
         args.add("--data-dir=" + data.resolve(".funnel-local"));
-        for (String name : List.of("kafka", "kafka-controller", "postgres", "activity", "prospect", "objection",
-                "analytics")) {
-            args.add("--" + name + "-port=" + freePort());
+        List<String> names = List.of("kafka", "kafka-controller", "postgres", "activity", "prospect", "objection",
+                "analytics");
+        List<Integer> ports = distinctFreePorts(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            args.add("--" + names.get(i) + "-port=" + ports.get(i));
         }
         return StackSettings.parse(args.toArray(String[]::new), Map.of(), HOME);
     }
@@ -104,9 +106,21 @@ class LocalStackTest {
                 settings.services().subList(0, 1), settings.reset(), settings.demo());
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /**
+     * All sockets stay open until every port is chosen: a port closed right away may be handed out again by
+     * the next call, and two parts of the stack would then be given the same port.
+     */
+    static List<Integer> distinctFreePorts(int count) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0));
+            }
+            return sockets.stream().map(ServerSocket::getLocalPort).toList();
+        } finally {
+            for (ServerSocket socket : sockets) {
+                socket.close();
+            }
         }
     }
 

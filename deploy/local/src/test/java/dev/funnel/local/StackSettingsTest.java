@@ -1,0 +1,48 @@
+package dev.funnel.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StackSettingsTest {
+
+    private static final Path HOME = Path.of("/opt/funnel");
+
+    @Test
+    void theDefaultsGiveEveryPartAPortOfItsOwn() {
+        StackSettings settings = StackSettings.parse(new String[0], Map.of(), HOME);
+
+        assertThat(settings.kafkaPort()).isEqualTo(9092);
+        assertThat(settings.services()).extracting(ServiceSpec::port).containsExactly(8081, 8082, 8083, 8084);
+    }
+
+    @Test
+    void twoPartsOnOnePortAreRefusedNamingBothOptions() {
+        assertThatThrownBy(() -> StackSettings.parse(new String[] {"--prospect-port=9092"}, Map.of(), HOME))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--kafka-port and --prospect-port are both 9092; each part needs a port of its own");
+    }
+
+    @Test
+    void aPortFromTheEnvironmentIsCheckedLikeOneFromTheCommandLine() {
+        assertThatThrownBy(() -> StackSettings.parse(new String[0], Map.of("FUNNEL_ANALYTICS_PORT", "8081"), HOME))
+                .hasMessage("--activity-port and --analytics-port are both 8081; each part needs a port of its own");
+    }
+
+    @Test
+    void theEmbeddedDatabasePortMayBeReusedWhenAnExternalDatabaseIsGiven() {
+        StackSettings settings = StackSettings.parse(new String[] {"--postgres-port=8081"},
+                Map.of("FUNNEL_DB_URL", "jdbc:postgresql://db:5432/funnel"), HOME);
+
+        assertThat(settings.externalDatabase()).isPresent();
+    }
+
+    @Test
+    void aPortOutsideTheRangeIsRefusedNamingTheOption() {
+        assertThatThrownBy(() -> StackSettings.parse(new String[] {"--kafka-port=70000"}, Map.of(), HOME))
+                .hasMessage("--kafka-port must be a port number (1-65535) but was 70000");
+    }
+}
