@@ -12,8 +12,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Refuses a body declared larger than {@code quarkus.http.limits.max-body-size} with a 413 problem
  * before anything reads it. Vert.x enforces the same limit on its own, but answers with an empty body;
- * this gives the client the same problem details as every other error. (A chunked body with no
- * declared length still meets Vert.x's plain 413.)
+ * this gives the client the same problem details as every other error.
+ *
+ * <p>A chunked body (no declared length) still meets Quarkus's own empty 413, and the cut-off read is logged
+ * as an error. Buffering such bodies here with Vert.x's {@code BodyHandler} would answer them too, but the
+ * REST layer then fails every HTTP/2 request ("Request has already been read"), so that is not done.
  */
 @ApplicationScoped
 class OversizedBodyFilter {
