@@ -44,9 +44,14 @@ final class DemoReport {
     private static boolean caughtUp(JsonNode funnel, DemoStory.Tally tally) {
         JsonNode stages = funnel.path("stages");
         long found = tally.cohorts.values().stream().mapToLong(c -> c.found).sum();
+        long contacted = tally.cohorts.values().stream().mapToLong(c -> c.contacted).sum();
+        long objected = tally.cohorts.values().stream().mapToLong(c -> c.objected).sum();
         long won = tally.cohorts.values().stream().mapToLong(c -> c.won).sum();
         long lost = tally.cohorts.values().stream().mapToLong(c -> c.lost).sum();
+        // Every stage the story moved prospects through: the last event it sent may be of any kind.
         return stages.path("found").asLong() == found
+                && stages.path("contacted").asLong() == contacted
+                && stages.path("objected").asLong() == objected
                 && stages.path("won").asLong() == won
                 && stages.path("lost").asLong() == lost
                 && funnel.path("effort").path("activities").asLong() == tally.activities
