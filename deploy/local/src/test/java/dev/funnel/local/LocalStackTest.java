@@ -15,8 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -107,20 +110,41 @@ class LocalStackTest {
     }
 
     /**
-     * All sockets stay open until every port is chosen: a port closed right away may be handed out again by
-     * the next call, and two parts of the stack would then be given the same port.
+     * Ports the stack binds only later, one part after another, so they are taken from below the kernel's
+     * ephemeral range: a port the kernel handed out for {@code new ServerSocket(0)} may be handed out again,
+     * to a test server or an outgoing connection elsewhere on the machine, before the stack binds it. The
+     * kernel never hands out a port below that range on its own, so only something started with a fixed
+     * port could take one of these in between.
      */
     static List<Integer> distinctFreePorts(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0));
+        int below = ephemeralRangeStart();
+        Random random = new Random();
+        Set<Integer> chosen = new LinkedHashSet<>();
+        while (chosen.size() < count) {
+            int port = below - 1 - random.nextInt(Math.min(12_000, below - 1025));
+            if (!chosen.contains(port) && isFree(port)) {
+                chosen.add(port);
             }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
+        }
+        return List.copyOf(chosen);
+    }
+
+    private static int ephemeralRangeStart() throws IOException {
+        int linuxDefault = 32_768; // elsewhere any start above the ports chosen here is as good
+        Path range = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+        if (!Files.isReadable(range)) {
+            return linuxDefault;
+        }
+        // Read as lines: /proc reports a size of 0, and Files.readString then returns the first byte only.
+        int start = Integer.parseInt(Files.readAllLines(range).get(0).trim().split("\\s+")[0]);
+        return start > 13_025 ? start : linuxDefault;
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
