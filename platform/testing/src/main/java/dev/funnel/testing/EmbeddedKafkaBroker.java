@@ -47,6 +47,9 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
                 "offsets.topic.num.partitions", "3",
                 "transaction.state.log.replication.factor", "1",
                 "transaction.state.log.min.isr", "1",
+                // The first transactional producer creates this topic; 50 partitions (the default) on one
+                // broker can take longer than the producers' max.block.ms on a slow machine.
+                "transaction.state.log.num.partitions", "3",
                 "group.initial.rebalance.delay.ms", "0",
                 "num.partitions", "3",
                 "auto.create.topics.enable", "true");
