@@ -50,7 +50,8 @@ class OutboxBrokerOutageTest {
             assertThat(contactLog.rowsFor(prospect)).isEqualTo(20);
             await().atMost(Duration.ofSeconds(60)).until(() -> sendFailures() > failuresBefore);
             assertThat(contactLog.unsentOutboxRows()).isGreaterThanOrEqualTo(20);
-            await().atMost(Duration.ofSeconds(10))
+            // Each relay round blocks up to max.block.ms while the broker is away, and backs off between rounds.
+            await().atMost(Duration.ofSeconds(60))
                     .until(() -> gauge("funnel_outbox_pending_events") >= 20);
         } finally {
             broker.restart();
@@ -58,12 +59,15 @@ class OutboxBrokerOutageTest {
 
         try (KafkaTestClient kafka = KafkaTestClient.forTestBroker()) {
             await().atMost(Duration.ofSeconds(90)).until(() -> contactLog.unsentOutboxRows() == 0);
-            List<Instant> received = recordsOf(kafka, prospect).stream()
-                    .map(OutboxTestSupport::payload)
-                    .map(ProspectContacted::contactedAt)
-                    .distinct() // a row re-sent after a lost acknowledgement is a duplicate, never a reordering
-                    .collect(Collectors.toList());
-            assertThat(received).isEqualTo(published);
+            // read_committed readers see the last transaction once its markers are written, a moment later.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                List<Instant> received = recordsOf(kafka, prospect).stream()
+                        .map(OutboxTestSupport::payload)
+                        .map(ProspectContacted::contactedAt)
+                        .distinct() // a row re-sent after a lost acknowledgement is a duplicate, never a reordering
+                        .collect(Collectors.toList());
+                assertThat(received).isEqualTo(published);
+            });
         }
     }
 
