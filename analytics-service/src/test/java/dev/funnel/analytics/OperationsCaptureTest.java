@@ -1,8 +1,10 @@
 package dev.funnel.analytics;
 
+import static dev.funnel.analytics.AnalyticsApi.projection;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.funnel.events.Cadence;
 import dev.funnel.events.CloudEventTypes;
 import dev.funnel.events.MarketingActivityLogged;
@@ -43,6 +45,7 @@ class OperationsCaptureTest {
                 today.atStartOfDay().toInstant(ZoneOffset.UTC)));
         RawEvent worked = RawEvent.of(new MarketingActivityLogged(UUID.randomUUID(), "capture-blog", today, 30, 0,
                 "EUR", today.atStartOfDay().toInstant(ZoneOffset.UTC)));
+        JsonNode before = projection();
         try (KafkaTestClient kafka = KafkaTestClient.forTestBroker()) {
             defined.sendWith(kafka);
             worked.sendWith(kafka);
@@ -55,6 +58,15 @@ class OperationsCaptureTest {
                             new ProspectFound(UUID.randomUUID(), ProspectSource.SALES, null, owner, 0, "EUR",
                                     day.atStartOfDay().toInstant(ZoneOffset.UTC))));
         }
+        // The series below may exist already, from earlier classes: waiting only for them would let this class's
+        // duplicate and dead letter be counted after a later class read its "before". So wait until both are
+        // counted and nothing this class wrote is left: the lag of /admin/projection is read from the broker on
+        // each call, where the lag gauge may still show a figure from before the sends.
+        await().atMost(FunnelScenarioTest.PROJECTED).until(AnalyticsApi::projection, now ->
+                now.get("duplicatesSkipped").asLong() >= before.get("duplicatesSkipped").asLong() + 1
+                        && now.get("deadLettered").asLong() >= before.get("deadLettered").asLong() + 1
+                        && now.path("lagByTopic").path(Topics.MARKETING_ACTIVITIES).asLong(-1) == 0
+                        && now.path("lagByTopic").path(Topics.PROSPECTS).asLong(-1) == 0);
 
         String metrics = await().atMost(FunnelScenarioTest.PROJECTED).until(OperationsCaptureTest::scrape, scrape ->
                 scrape.contains("funnel_analytics_events_applied_total{path=\"live\",type=\"ProspectFound\"}")

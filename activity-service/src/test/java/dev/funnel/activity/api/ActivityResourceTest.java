@@ -160,10 +160,11 @@ class ActivityResourceTest {
     @Test
     void everyInvalidFieldIsNamed() {
         String tooLong = "x".repeat(2001);
-        String dayAfterTomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(2).toString();
+        // Far enough ahead that it is still after tomorrow when the request is validated after midnight UTC.
+        String tooLate = LocalDate.now(ZoneOffset.UTC).plusDays(10).toString();
 
         given().contentType(ContentType.JSON)
-                .body("{\"technique\":\"Bad Slug\",\"performedOn\":\"" + dayAfterTomorrow + "\","
+                .body("{\"technique\":\"Bad Slug\",\"performedOn\":\"" + tooLate + "\","
                         + "\"minutesSpent\":1441,\"costMinor\":-1,\"currency\":\"XYZ\",\"notes\":\"" + tooLong + "\"}")
                 .post("/activities")
                 .then().statusCode(400)
@@ -193,6 +194,8 @@ class ActivityResourceTest {
     void workBefore2000IsRefusedAndTomorrowIsAccepted() {
         String slug = uniqueSlug("calls");
         defineTechnique(slug, "DAILY");
+        // The boundary itself. Midnight UTC passing before the request only makes this day today, still accepted,
+        // so this cannot fail spuriously; it fails only if the service refuses tomorrow.
         String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
 
         given().contentType(ContentType.JSON).body(activity(null, slug, "1999-12-31", 10, 0L, null, null))

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -33,6 +34,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class KafkaTestClient implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(100);
+    /** How long one call to the broker may take before it is made again. */
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+    /** How long {@link #readAll(String)} keeps trying, as long as the longest wait of a test around it. */
+    private static final Duration READ_PATIENCE = Duration.ofSeconds(60);
 
     private final String bootstrapServers;
     private KafkaProducer<String, byte[]> producer;
@@ -66,10 +71,29 @@ public final class KafkaTestClient implements AutoCloseable {
         return readAll(topic).stream().filter(record -> key.equals(record.key())).collect(Collectors.toList());
     }
 
-    /** Every record the topic holds right now, ordered by partition, then offset. */
+    /**
+     * Every record the topic holds right now, ordered by partition, then offset. A broker slow to answer (a
+     * timeout, a leader not known yet) is asked again until {@link #READ_PATIENCE} has passed, rather than ending
+     * a caller's wait at once; but what this returns is always the whole topic, never part of it, so that a test
+     * that finds a record missing can trust it.
+     */
     public List<ConsumerRecord<String, byte[]>> readAll(String topic) {
+        long deadline = System.nanoTime() + READ_PATIENCE.toNanos();
+        while (true) {
+            try {
+                return readOnce(topic, deadline);
+            } catch (RetriableException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Could not read " + topic + " within " + READ_PATIENCE, e);
+                }
+                pause();
+            }
+        }
+    }
+
+    private List<ConsumerRecord<String, byte[]>> readOnce(String topic, long deadline) {
         try (KafkaConsumer<String, byte[]> consumer = newConsumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, CALL_TIMEOUT).stream()
                     .map(info -> new TopicPartition(topic, info.partition()))
                     .collect(Collectors.toList());
             if (partitions.isEmpty()) {
@@ -77,18 +101,27 @@ public final class KafkaTestClient implements AutoCloseable {
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> endOffsets = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> endOffsets = consumer.endOffsets(partitions, CALL_TIMEOUT);
             List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (!reachedEnd(consumer, endOffsets)) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Could not read " + topic + " to its end within 30 s");
+                    throw new IllegalStateException("Could not read " + topic + " to its end within "
+                            + READ_PATIENCE);
                 }
                 consumer.poll(POLL).forEach(records::add);
             }
             records.sort(Comparator.<ConsumerRecord<String, byte[]>>comparingInt(ConsumerRecord::partition)
                     .thenComparingLong(ConsumerRecord::offset));
             return records;
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading a topic", e);
         }
     }
 
@@ -141,6 +174,7 @@ public final class KafkaTestClient implements AutoCloseable {
         return new KafkaConsumer<>(Map.of(
                 "bootstrap.servers", bootstrapServers,
                 "enable.auto.commit", "false",
+                "default.api.timeout.ms", String.valueOf(CALL_TIMEOUT.toMillis()),
                 "allow.auto.create.topics", "false",
                 "isolation.level", "read_committed"),
                 new StringDeserializer(), new ByteArrayDeserializer());
