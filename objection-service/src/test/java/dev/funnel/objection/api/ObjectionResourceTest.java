@@ -26,8 +26,16 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -175,6 +183,62 @@ class ObjectionResourceTest {
                 .extracting(record -> KafkaTestClient.header(record, "ce_type"))
                 .containsExactly(CloudEventTypes.OBJECTION_RAISED, CloudEventTypes.OBJECTION_RESOLVED,
                         CloudEventTypes.OBJECTION_RAISED);
+    }
+
+    @Test
+    void concurrentRepeatsOfOneRaiseStoreAndPublishItOnce() throws Exception {
+        UUID prospectId = support.openProspect();
+        UUID id = UUID.randomUUID();
+        String body = raise(id, prospectId, "TIMING", "Not before the next quarter", null);
+
+        List<Integer> statuses = inParallel(8, () -> given().contentType(ContentType.JSON).body(body)
+                .post("/objections").then().extract().statusCode());
+
+        assertThat(statuses).containsOnly(200, 201).containsOnlyOnce(201);
+        String marker = raiseOne(prospectId, "OTHER");
+        await().atMost(PATIENCE).until(() -> objectionIds(prospectId).contains(marker));
+        assertThat(objectionIds(prospectId)).containsExactly(id.toString(), marker);
+    }
+
+    @Test
+    void concurrentResolutionsOfOneObjectionLetExactlyOneWin() throws Exception {
+        UUID prospectId = support.openProspect();
+        String id = raiseOne(prospectId, "NEED");
+        AtomicInteger seller = new AtomicInteger();
+
+        List<Integer> statuses = inParallel(4, () -> resolve(id, "Answer " + seller.incrementAndGet())
+                .then().extract().statusCode());
+
+        assertThat(statuses).containsOnly(200, 409).containsOnlyOnce(200);
+        String marker = raiseOne(prospectId, "OTHER");
+        await().atMost(PATIENCE).until(() -> objectionIds(prospectId).contains(marker));
+        assertThat(support.objectionEvents(prospectId))
+                .extracting(record -> KafkaTestClient.header(record, "ce_type"))
+                .containsExactly(CloudEventTypes.OBJECTION_RAISED, CloudEventTypes.OBJECTION_RESOLVED,
+                        CloudEventTypes.OBJECTION_RAISED);
+    }
+
+    /** Runs the same call from {@code clients} threads at once; returns each call's HTTP status. */
+    private static List<Integer> inParallel(int clients, Callable<Integer> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> future : futures) {
+                statuses.add(future.get(30, TimeUnit.SECONDS));
+            }
+            return statuses;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test
