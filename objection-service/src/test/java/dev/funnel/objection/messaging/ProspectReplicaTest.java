@@ -6,8 +6,11 @@ import static dev.funnel.objection.ObjectionServiceTestSupport.headers;
 import static dev.funnel.objection.ObjectionServiceTestSupport.lost;
 import static dev.funnel.objection.ObjectionServiceTestSupport.metric;
 import static dev.funnel.objection.ObjectionServiceTestSupport.won;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 import dev.funnel.events.CloudEventHeaders;
 import dev.funnel.events.EventJson;
@@ -23,6 +26,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -64,6 +70,37 @@ class ProspectReplicaTest {
         support.awaitApplied(support.publish(found(prospectId)));
 
         assertThat(support.stage(prospectId)).contains("OPEN");
+    }
+
+    @Test
+    void anEventTheDatabaseRefusesIsRetriedUntilAppliedAndTheServiceIsNotReadyMeanwhile() throws Exception {
+        UUID prospectId = UUID.randomUUID();
+        String replicaCheck = "checks.find { it.name == 'Prospect replica consumer' }";
+
+        // The replica's table is away: every attempt fails, as with a database that refuses writes.
+        execute("alter table prospect_replica rename to prospect_replica_away");
+        UUID eventId;
+        try {
+            eventId = support.publish(found(prospectId));
+            await().atMost(PATIENCE).untilAsserted(() -> given().get("/q/health/ready").then()
+                    .statusCode(503)
+                    .body(replicaCheck + ".status", equalTo("DOWN"))
+                    .body(replicaCheck + ".data.failure", notNullValue()));
+        } finally {
+            execute("alter table prospect_replica_away rename to prospect_replica");
+        }
+
+        support.awaitApplied(eventId);
+        assertThat(support.stage(prospectId)).contains("OPEN");
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/q/health/ready").then()
+                .statusCode(200)
+                .body(replicaCheck + ".status", equalTo("UP")));
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     @Test
