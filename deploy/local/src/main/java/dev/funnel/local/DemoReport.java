@@ -101,10 +101,10 @@ final class DemoReport {
     }
 
     private static void consistency(JsonNode answer, PrintStream out) {
-        out.printf("  %-18s %-9s %9s %8s %8s %6s %-16s%n", "technique", "cadence", "adherence", "streak",
+        out.printf("  %-18s %-9s %9s %8s %8s %6s %s%n", "technique", "cadence", "adherence", "streak",
                 "longest", "habit", "status");
         for (JsonNode technique : answer.path("techniques")) {
-            out.printf("  %-18s %-9s %9s %8d %8d %6.2f %-16s%n", technique.path("technique").asText(),
+            out.printf("  %-18s %-9s %9s %8d %8d %6.2f %s%n", technique.path("technique").asText(),
                     technique.path("cadence").asText(), percent(technique.path("adherence")),
                     technique.path("currentStreak").asLong(), technique.path("longestStreak").asLong(),
                     technique.path("habitStrength").asDouble(), technique.path("status").asText());

@@ -10,7 +10,8 @@ final class Usage {
 
               --reset                  start from empty data (deletes the data directory first)
               --demo                   load a twelve-week small-business story through the APIs, then print
-                                       the funnel, hunting vs farming and each technique's harvest
+                                       the funnel, hunting vs farming, whether each technique is kept up,
+                                       and each technique's harvest
                                        (meant for a fresh start: ./run-local --reset --demo)
               --data-dir=DIR           where data and logs live (default .funnel-local, env FUNNEL_DATA_DIR)
               --kafka-port=N           Kafka client port (default 9092, env FUNNEL_KAFKA_PORT)

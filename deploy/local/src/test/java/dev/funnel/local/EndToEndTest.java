@@ -11,7 +11,9 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.funnel.events.EventType;
 import dev.funnel.events.Topics;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,8 +66,9 @@ class EndToEndTest {
             story = new DemoStory(stack.urls(), today);
             tally = story.load();
             DemoReport report = new DemoReport(stack.urls(), story.start(), today);
-            report.awaitCaughtUp(tally, CATCH_UP);
+            JsonNode funnel = report.awaitCaughtUp(tally, CATCH_UP);
             firstAnswer = assertFiguresMatch(stack, story, today, tally);
+            assertTheDemoTellsTheStory(report, funnel);
 
             stack.restartService("analytics-service", true);
             report.awaitCaughtUp(tally, CATCH_UP);
@@ -78,6 +81,20 @@ class EndToEndTest {
             new DemoReport(stack.urls(), story.start(), today).awaitCaughtUp(tally, CATCH_UP);
             assertThat(assertFiguresMatch(stack, story, today, tally)).isEqualTo(firstAnswer);
         }
+    }
+
+    /** What `--demo` prints: each part of the story, and the radio ad, given up after two weeks, seen as such. */
+    private static void assertTheDemoTellsTheStory(DemoReport report, JsonNode funnel) throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        report.print(funnel, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        String text = printed.toString(StandardCharsets.UTF_8);
+
+        assertThat(text).contains("Hunting vs farming", "Is the garden watered every day?",
+                "What each technique harvested");
+        assertThat(text).containsPattern("(?m)^  MARKETING +\\d+ +\\d+").containsPattern("(?m)^  SALES +\\d+ +\\d+");
+        assertThat(text).containsPattern("(?m)^  local-radio-ad +WEEKLY .* ABANDONED_EARLY$");
+        assertThat(text).containsPattern("(?m)^  local-radio-ad +\\d+ +USD [0-9.]+ +0 +0 +0 +0 ");
+        assertThat(text).doesNotContain("null");
     }
 
     /** Checks every cohort figure against the story's own count; returns the answers for later comparison. */
