@@ -3,6 +3,7 @@ package dev.funnel.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,10 +15,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -71,6 +76,51 @@ class LocalStackTest {
         assertThatThrownBy(() -> LocalStack.start(elsewhere, quiet()))
                 .hasMessageContaining("activity-service is not built");
         assertThat(Files.exists(data.resolve(".funnel-local"))).isFalse();
+    }
+
+    @Test
+    void aServiceThatDiesAtStartIsNamedAndEverythingElseIsStopped() throws Exception {
+        StackSettings settings = withActivityServiceOnly(settingsOnFreePorts(data, List.of()));
+        Path home = data.resolve("broken-build");
+        Path jar = settings.services().get(0).jar(home);
+        Files.createDirectories(jar.getParent());
+        Files.writeString(jar, "not a jar");
+        StackSettings broken = new StackSettings(home, settings.dataDirectory(), settings.kafkaPort(),
+                settings.kafkaControllerPort(), settings.postgresPort(), settings.externalDatabase(),
+                settings.services(), false, false);
+
+        assertThatThrownBy(() -> LocalStack.start(broken, quiet()))
+                .hasMessageContaining("activity-service exited with code 1");
+        assertThat(runningChildProcesses()).isEmpty();
+        assertThat(isFree(settings.kafkaPort())).as("Kafka stopped").isTrue();
+        assertThat(isFree(settings.postgresPort())).as("PostgreSQL stopped").isTrue();
+    }
+
+    @Test
+    void anExternalDatabaseServerIsUsedInsteadOfTheEmbeddedOne() throws Exception {
+        StackSettings embedded = withActivityServiceOnly(settingsOnFreePorts(data, List.of()));
+        int ownServerPort = distinctFreePorts(1).get(0);
+        try (EmbeddedPostgres ownServer = EmbeddedPostgres.builder().setPort(ownServerPort)
+                .setDataDirectory(data.resolve("own-server")).setCleanDataDirectory(true).start()) {
+            String url = "jdbc:postgresql://localhost:" + ownServerPort + "/postgres";
+            StackSettings settings = new StackSettings(embedded.home(), embedded.dataDirectory(),
+                    embedded.kafkaPort(), embedded.kafkaControllerPort(), embedded.postgresPort(),
+                    Optional.of(new StackSettings.ExternalDatabase(url, "postgres", "postgres")),
+                    embedded.services(), false, false);
+
+            try (LocalStack stack = LocalStack.start(settings, quiet())) {
+                assertThat(post(stack.urls().get("activity-service") + "/techniques",
+                        "{\"slug\":\"own-server\",\"name\":\"Own\",\"cadence\":\"DAILY\"}")).isEqualTo(201);
+            }
+            try (Connection activity = DriverManager.getConnection(
+                    "jdbc:postgresql://localhost:" + ownServerPort + "/activity", "postgres", "postgres");
+                    ResultSet stored = activity.createStatement().executeQuery(
+                            "select count(*) from technique where slug = 'own-server'")) {
+                stored.next();
+                assertThat(stored.getLong(1)).isEqualTo(1);
+            }
+            assertThat(Files.exists(settings.postgresDirectory())).as("no embedded server started").isFalse();
+        }
     }
 
     @Test
@@ -140,7 +190,7 @@ class LocalStackTest {
         return start > 13_025 ? start : linuxDefault;
     }
 
-    private static boolean isFree(int port) {
+    static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket(port)) {
             return true;
         } catch (IOException e) {

@@ -1,0 +1,113 @@
+package dev.funnel.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher as the README runs it: its own JVM, its main method, ended by a signal. What only a process shows:
+ * the exit code, the one line on standard error, and that Ctrl-C or SIGTERM stops every process it started.
+ */
+class LauncherProcessTest {
+
+    private static final Path HOME = Path.of(System.getProperty("funnel.home", "../..")).toAbsolutePath();
+
+    private static final String EVERYTHING_UP =
+            "Everything is up. Ctrl-C stops it; data stays for the next start (--reset starts clean).";
+
+    @TempDir
+    Path data;
+
+    @Test
+    void aLauncherThatCannotStartExitsWith1AndSaysWhyInOneLine() throws Exception {
+        List<String> args = portArguments();
+        int kafkaPort = Integer.parseInt(args.get(0).substring("--kafka-port=".length()));
+        try (ServerSocket taken = new ServerSocket(kafkaPort)) {
+            Process launcher = launcher(args);
+            List<String> errors = lines(launcher.getErrorStream());
+
+            assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(launcher.exitValue()).isEqualTo(1);
+            assertThat(errors).hasSize(1);
+            assertThat(errors.get(0)).startsWith("funnel-local: already in use: Kafka port " + kafkaPort);
+        }
+    }
+
+    @Test
+    void sigtermStopsEveryProcessTheLauncherStarted() throws Exception {
+        List<String> args = portArguments();
+        int postgresPort = Integer.parseInt(args.get(2).substring("--postgres-port=".length()));
+        Path output = data.resolve("launcher.out");
+        // To files, not pipes: Process.destroy() would close the pipes, and the launcher's last words with them.
+        Process launcher = launcher(args, ProcessBuilder.Redirect.to(output.toFile()),
+                ProcessBuilder.Redirect.to(data.resolve("launcher.err").toFile()));
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+            while (!printed(output).contains(EVERYTHING_UP) && launcher.isAlive() && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(200);
+            }
+            assertThat(printed(output)).as("launcher running").contains(EVERYTHING_UP);
+            List<ProcessHandle> started = launcher.descendants().toList();
+            assertThat(started).as("the four services").hasSizeGreaterThanOrEqualTo(4);
+
+            launcher.toHandle().destroy(); // SIGTERM, as an operator's kill or a container stop would send
+
+            assertThat(launcher.waitFor(90, TimeUnit.SECONDS)).isTrue();
+            assertThat(printed(output)).contains("Stopping: services, then Kafka, then PostgreSQL ...", "Stopped.");
+            assertThat(started).noneMatch(ProcessHandle::isAlive);
+            assertThat(LocalStackTest.isFree(postgresPort)).as("PostgreSQL stopped").isTrue();
+        } finally {
+            launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+            launcher.destroyForcibly();
+        }
+    }
+
+    private static List<String> printed(Path output) throws IOException {
+        return Files.exists(output) ? Files.readAllLines(output) : List.of();
+    }
+
+    private List<String> portArguments() throws IOException {
+        List<Integer> ports = LocalStackTest.distinctFreePorts(7);
+        List<String> names = List.of("kafka", "kafka-controller", "postgres", "activity", "prospect", "objection",
+                "analytics");
+        List<String> args = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            args.add("--" + names.get(i) + "-port=" + ports.get(i));
+        }
+        args.add("--data-dir=" + data.resolve(".funnel-local"));
+        return args;
+    }
+
+    private Process launcher(List<String> args) throws IOException {
+        return launcher(args, ProcessBuilder.Redirect.PIPE, ProcessBuilder.Redirect.PIPE);
+    }
+
+    /** The launcher's main class on this test's class path, started from the project's root like ./run-local. */
+    private Process launcher(List<String> args, ProcessBuilder.Redirect output, ProcessBuilder.Redirect errors)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"), LocalStack.class.getName()));
+        command.addAll(args);
+        Files.createDirectories(data);
+        return new ProcessBuilder(command).directory(HOME.toFile()).redirectOutput(output).redirectError(errors)
+                .start();
+    }
+
+    private static List<String> lines(InputStream stream) throws IOException {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            return reader.lines().filter(line -> !line.isBlank()).toList();
+        }
+    }
+}
