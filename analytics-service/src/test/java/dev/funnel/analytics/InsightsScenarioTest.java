@@ -295,12 +295,19 @@ class InsightsScenarioTest {
         eventually(() -> {
             String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
 
+            JsonNode asOfToday = get("/insights/consistency", Map.of("from", "2001-01-01", "to", "2001-01-01"));
+            // Each status counts the techniques the API gives that status today, every status shown, 0 included.
             for (String status : List.of("ABANDONED_EARLY", "ABANDONED", "GROWING", "SEEDING")) {
-                assertThat(metrics).contains("funnel_techniques{status=\"" + status + "\"} ");
+                long withStatus = 0;
+                for (JsonNode technique : asOfToday.get("techniques")) {
+                    withStatus += status.equals(technique.get("status").asText()) ? 1 : 0;
+                }
+                assertThat(gauge(metrics, "funnel_techniques{status=\"" + status + "\"}")).as(status)
+                        .isEqualTo(withStatus);
             }
-            assertThat(metrics).contains("funnel_typical_sprout_lag_days ");
-            Map<String, Double> today = strengths(get("/insights/consistency",
-                    Map.of("from", "2001-01-01", "to", "2001-01-01")));
+            assertThat(gauge(metrics, "funnel_typical_sprout_lag_days"))
+                    .isEqualTo(asOfToday.get("typicalSproutLagDays").asDouble());
+            Map<String, Double> today = strengths(asOfToday);
             for (String technique : scenario.farm()) {
                 assertThat(gauge(metrics, "funnel_technique_habit_strength{technique=\"" + technique + "\"}"))
                         .as(technique).isCloseTo(today.get(technique), withinPercentage(1e-6));

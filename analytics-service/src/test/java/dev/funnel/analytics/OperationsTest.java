@@ -13,15 +13,22 @@ import static org.hamcrest.Matchers.notNullValue;
 import dev.funnel.events.CloudEventTypes;
 import dev.funnel.events.ProspectFound;
 import dev.funnel.events.ProspectSource;
+import dev.funnel.events.ProspectWon;
 import dev.funnel.events.Topics;
 import dev.funnel.testing.FunnelTestResources;
 import dev.funnel.testing.KafkaTestClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -70,6 +77,53 @@ class OperationsTest {
                                 + "type=\"ProspectFound\"}")
                         && scrape.contains(
                                 "funnel_analytics_projection_lag_events{topic=\"funnel.prospects.v1\"} 0.0"));
+    }
+
+    @Test
+    void theProspectGaugesCountWhatTheReadModelHolds() throws Exception {
+        Map<String, Double> before = settledSalesGauges();
+        LocalDate day = FunnelScenario.unusedDay();
+        UUID won = UUID.randomUUID();
+        Instant at = day.atTime(9, 0).toInstant(ZoneOffset.UTC);
+        try (KafkaTestClient kafka = KafkaTestClient.forTestBroker()) {
+            RawEvent.of(new ProspectFound(won, ProspectSource.SALES, null, "gauges", 0, "EUR", at)).sendWith(kafka);
+            RawEvent.of(new ProspectFound(UUID.randomUUID(), ProspectSource.SALES, null, "gauges", 0, "EUR", at))
+                    .sendWith(kafka);
+            RawEvent.of(new ProspectWon(won, 900, "EUR", at.plusSeconds(3600))).sendWith(kafka);
+        }
+
+        // Two found, one of them won (which counts as contacted too), one still open.
+        Map<String, Double> expected = new HashMap<>(before);
+        expected.merge("found", 2.0, Double::sum);
+        expected.merge("contacted", 1.0, Double::sum);
+        expected.merge("won", 1.0, Double::sum);
+        expected.merge("open", 1.0, Double::sum);
+        await().atMost(FunnelScenarioTest.PROJECTED).until(OperationsTest::salesGauges, expected::equals);
+    }
+
+    /** The SALES gauges once nothing is in flight: the lag is 0 and two reads a refresh apart agree. */
+    private static Map<String, Double> settledSalesGauges() {
+        await().atMost(FunnelScenarioTest.PROJECTED).until(AnalyticsApi::projection,
+                now -> now.path("lagByTopic").path(Topics.PROSPECTS).asLong(-1) == 0);
+        AtomicReference<Map<String, Double>> settled = new AtomicReference<>();
+        await().atMost(FunnelScenarioTest.PROJECTED).until(() -> {
+            Map<String, Double> first = salesGauges();
+            TimeUnit.MILLISECONDS.sleep(1_500); // longer than the test profile's refresh interval of 1 s
+            settled.set(salesGauges());
+            return first.equals(settled.get());
+        });
+        return settled.get();
+    }
+
+    private static Map<String, Double> salesGauges() {
+        String metrics = scrape();
+        Map<String, Double> gauges = new HashMap<>();
+        for (String stage : List.of("found", "contacted", "objected", "won", "lost", "open")) {
+            String series = "funnel_prospects{source=\"SALES\",stage=\"" + stage + "\"} ";
+            metrics.lines().filter(line -> line.startsWith(series)).findFirst()
+                    .ifPresent(line -> gauges.put(stage, Double.parseDouble(line.substring(series.length()))));
+        }
+        return gauges;
     }
 
     private static String scrape() {
