@@ -129,6 +129,33 @@ class StrictInputTest {
         given().get("/prospects/" + id).then().statusCode(200).body("stage", equalTo("FOUND"));
     }
 
+    @Test
+    void anUnpairedSurrogateIsRefusedSoAReplayStaysIdentical() {
+        UUID id = UUID.randomUUID();
+
+        register("{\"id\":\"" + id + "\",\"displayName\":\"a\\ud800b\",\"source\":\"SALES\",\"owner\":\"sam\"}")
+                .body("violations.field", contains("displayName"))
+                .body("violations.message", contains(containsString("unpaired surrogate")));
+        register("{\"id\":\"" + id + "\",\"displayName\":\"A\",\"company\":\"x\\udc00\",\"source\":\"SALES\","
+                + "\"owner\":\"sam\"}")
+                .body("violations.field", contains("company"));
+        given().get("/prospects/" + id).then().statusCode(404);
+
+        // A proper pair (an emoji) is text like any other, and a replay of it is the same prospect.
+        String withEmoji = "{\"id\":\"" + id + "\",\"displayName\":\"Jo \\ud83d\\ude00\",\"source\":\"SALES\","
+                + "\"owner\":\"sam\"}";
+        given().contentType(ContentType.JSON).body(withEmoji).post("/prospects").then().statusCode(201)
+                .body("displayName", equalTo("Jo \ud83d\ude00"));
+        given().contentType(ContentType.JSON).body(withEmoji).post("/prospects").then().statusCode(200);
+    }
+
+    @Test
+    void theNulCharacterIsStillRefusedWithItsOwnMessage() {
+        register("{\"displayName\":\"A\",\"company\":\"B\\u0000C\",\"source\":\"SALES\",\"owner\":\"sam\"}")
+                .body("violations.field", contains("company"))
+                .body("violations.message", contains(containsString("NUL")));
+    }
+
     private static ValidatableResponse register(String body) {
         return given().contentType(ContentType.JSON).body(body).post("/prospects")
                 .then().statusCode(400).contentType("application/problem+json");
