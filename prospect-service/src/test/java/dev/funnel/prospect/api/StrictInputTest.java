@@ -130,6 +130,21 @@ class StrictInputTest {
     }
 
     @Test
+    void anInstantBefore2000IsRefused() {
+        for (String foundAt : new String[] {
+            "-5000-01-01T00:00:00Z", "0000-01-01T00:00:00Z", "-0001-01-01T00:00:00Z", "1999-12-31T23:59:59Z"}) {
+            register("{\"displayName\":\"A\",\"source\":\"SALES\",\"owner\":\"sam\",\"foundAt\":\"" + foundAt + "\"}")
+                    .body("violations.field", contains("foundAt"))
+                    .body("violations.message", contains(containsString("2000-01-01T00:00:00Z")));
+        }
+
+        given().contentType(ContentType.JSON)
+                .body("{\"displayName\":\"A\",\"source\":\"SALES\",\"owner\":\"sam\","
+                        + "\"foundAt\":\"2000-01-01T00:00:00Z\"}")
+                .post("/prospects").then().statusCode(201);
+    }
+
+    @Test
     void anUnpairedSurrogateIsRefusedSoAReplayStaysIdentical() {
         UUID id = UUID.randomUUID();
 
