@@ -75,8 +75,8 @@ public class ProspectResource {
     @POST
     @Path("{id}/win")
     public ProspectResponse win(@PathParam("id") String id, @Valid @NotNull WinRequest request) {
-        return ProspectResponse.of(prospects.win(prospectId(id), request.valueMinor(), Optional.ofNullable(request.currency()),
-                Optional.ofNullable(request.at())));
+        return ProspectResponse.of(prospects.win(prospectId(id), request.valueMinor(),
+                Optional.ofNullable(request.currency()), Optional.ofNullable(request.at())));
     }
 
     /** FOUND or CONTACTED -> LOST; publishes ProspectLost. */

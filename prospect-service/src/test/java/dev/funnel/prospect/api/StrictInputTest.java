@@ -100,7 +100,8 @@ class StrictInputTest {
     void numbersAreNotTakenForChoicesTextOrNumbersInQuotes() {
         UUID id = registerHunted("sam");
 
-        register("{\"displayName\":\"A\",\"source\":0,\"owner\":\"sam\"}").body("violations.field", contains("source"));
+        register("{\"displayName\":\"A\",\"source\":0,\"owner\":\"sam\"}")
+                .body("violations.field", contains("source"));
         step(id, "lose", "{\"reason\":1}").body("violations.field", contains("reason"));
         register("{\"displayName\":true,\"source\":\"SALES\",\"owner\":\"sam\"}")
                 .body("violations.field", contains("displayName"));
