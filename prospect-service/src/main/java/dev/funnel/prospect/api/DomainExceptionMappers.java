@@ -1,5 +1,6 @@
 package dev.funnel.prospect.api;
 
+import dev.funnel.prospect.domain.ConcurrentChangeException;
 import dev.funnel.prospect.domain.IllegalTransitionException;
 import dev.funnel.prospect.domain.InvalidStepTimeException;
 import dev.funnel.prospect.domain.ProspectIdConflictException;
@@ -28,6 +29,11 @@ class DomainExceptionMappers {
 
     @ServerExceptionMapper
     Response idConflict(ProspectIdConflictException e) {
+        return problem(Status.CONFLICT, e.getMessage()).build().toResponse();
+    }
+
+    @ServerExceptionMapper
+    Response concurrentChange(ConcurrentChangeException e) {
         return problem(Status.CONFLICT, e.getMessage()).build().toResponse();
     }
 

@@ -4,17 +4,15 @@ import dev.funnel.events.ProspectSource;
 import dev.funnel.prospect.ProspectConfig;
 import dev.funnel.prospect.domain.ContactDetails;
 import dev.funnel.prospect.domain.ProspectDraft;
+import dev.funnel.prospect.domain.ProspectNotFoundException;
 import dev.funnel.prospect.domain.Prospects;
 import dev.funnel.prospect.domain.Prospects.ProspectFilter;
 import dev.funnel.prospect.domain.Prospects.Registration;
 import dev.funnel.prospect.domain.Stage;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -36,6 +34,10 @@ public class ProspectResource {
 
     /** Keeps page * size within what an SQL offset takes. */
     private static final int MAX_PAGE = 1_000_000;
+    private static final int MAX_PAGE_SIZE = 500;
+    private static final int DEFAULT_PAGE_SIZE = 50;
+    /** How much of a malformed id is quoted back. */
+    private static final int SHOWN_ID_LENGTH = 40;
 
     private final Prospects prospects;
     private final ProspectConfig config;
@@ -64,36 +66,38 @@ public class ProspectResource {
     /** FOUND -> CONTACTED; publishes ProspectContacted. 409 naming the current stage otherwise. */
     @POST
     @Path("{id}/contact")
-    public ProspectResponse contact(@PathParam("id") UUID id, @Valid @NotNull ContactRequest request) {
-        return ProspectResponse.of(prospects.contact(id, request.by(), Optional.ofNullable(request.at())));
+    public ProspectResponse contact(@PathParam("id") String id, @Valid @NotNull ContactRequest request) {
+        return ProspectResponse.of(prospects.contact(prospectId(id), request.by(),
+                Optional.ofNullable(request.at())));
     }
 
     /** FOUND or CONTACTED -> WON; publishes ProspectWon. WON and LOST are final. */
     @POST
     @Path("{id}/win")
-    public ProspectResponse win(@PathParam("id") UUID id, @Valid @NotNull WinRequest request) {
-        return ProspectResponse.of(prospects.win(id, request.valueMinor(), Optional.ofNullable(request.currency()),
-                Optional.ofNullable(request.at())));
+    public ProspectResponse win(@PathParam("id") String id, @Valid @NotNull WinRequest request) {
+        return ProspectResponse.of(prospects.win(prospectId(id), request.valueMinor(),
+                Optional.ofNullable(request.currency()), Optional.ofNullable(request.at())));
     }
 
     /** FOUND or CONTACTED -> LOST; publishes ProspectLost. */
     @POST
     @Path("{id}/lose")
-    public ProspectResponse lose(@PathParam("id") UUID id, @Valid @NotNull LoseRequest request) {
-        return ProspectResponse.of(prospects.lose(id, request.reason(), Optional.ofNullable(request.at())));
+    public ProspectResponse lose(@PathParam("id") String id, @Valid @NotNull LoseRequest request) {
+        return ProspectResponse.of(prospects.lose(prospectId(id), request.reason(),
+                Optional.ofNullable(request.at())));
     }
 
     /** Right to erasure: name, company, e-mail and phone go; the anonymous facts stay. Publishes nothing. */
     @DELETE
     @Path("{id}/personal-data")
-    public ProspectResponse erasePersonalData(@PathParam("id") UUID id) {
-        return ProspectResponse.of(prospects.erasePersonalData(id));
+    public ProspectResponse erasePersonalData(@PathParam("id") String id) {
+        return ProspectResponse.of(prospects.erasePersonalData(prospectId(id)));
     }
 
     @GET
     @Path("{id}")
-    public ProspectResponse get(@PathParam("id") UUID id) {
-        return ProspectResponse.of(prospects.get(id));
+    public ProspectResponse get(@PathParam("id") String id) {
+        return ProspectResponse.of(prospects.get(prospectId(id)));
     }
 
     /** Prospects newest first, by when they were found. */
@@ -103,16 +107,31 @@ public class ProspectResource {
             @QueryParam("source") String source,
             @QueryParam("owner") String owner,
             @QueryParam("technique") String technique,
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(MAX_PAGE) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         ProspectFilter filter = new ProspectFilter(
-                QueryParameters.oneOf("stage", stage, Stage.class),
-                QueryParameters.oneOf("source", source, ProspectSource.class),
-                Optional.ofNullable(owner),
-                Optional.ofNullable(technique));
-        Prospects.ProspectPage found = prospects.list(filter, page, size);
+                QueryParameters.constant("stage", stage, Stage.class),
+                QueryParameters.constant("source", source, ProspectSource.class),
+                QueryParameters.text("owner", owner),
+                QueryParameters.text("technique", technique));
+        Prospects.ProspectPage found = prospects.list(filter,
+                QueryParameters.integer("page", page, 0, 0, MAX_PAGE),
+                QueryParameters.integer("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE));
         return new ProspectPageResponse(found.items().stream().map(ProspectResponse::of).toList(),
                 found.page(), found.size(), found.total());
+    }
+
+    /**
+     * The prospect an id in a path names. One that is no UUID names none: a 404 problem like an unknown id,
+     * rather than JAX-RS's failed conversion.
+     */
+    private static UUID prospectId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new ProspectNotFoundException(id.length() > SHOWN_ID_LENGTH
+                    ? id.substring(0, SHOWN_ID_LENGTH) + "..." : id);
+        }
     }
 
     private ProspectDraft toDraft(RegisterProspectRequest request) {

@@ -1,6 +1,6 @@
 package dev.funnel.prospect.domain;
 
-/** A step's time is in the future or before the prospect's previous step. */
+/** A time given for a step (or for finding the prospect) is in the future, before 2000 or before the previous step. */
 public class InvalidStepTimeException extends RuntimeException {
 
     private final String field;

@@ -15,10 +15,16 @@ import java.util.UUID;
 
 /**
  * A prospect and the path it took: found, maybe contacted, then won or lost. The transitions refuse
- * what the path does not allow; their times may not run backwards or lie in the future.
+ * what the path does not allow; their times may not run backwards, lie in the future or before 2000.
  */
 @Entity
 public class Prospect extends PanacheEntityBase {
+
+    /**
+     * No time given by a client is earlier: catches a typo such as 1026, and keeps year 0 or -5000 (which
+     * PostgreSQL cannot store or which consumers refuse) out of the table and the events.
+     */
+    public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
     @Id
     private UUID id;
@@ -86,7 +92,7 @@ public class Prospect extends PanacheEntityBase {
     /** A prospect found at {@code draft.foundAt()}, or {@code now} when the client gave no time. */
     public Prospect(UUID id, ProspectDraft draft, Instant now) {
         Instant found = draft.foundAt() == null ? now : draft.foundAt();
-        requireNotFuture("foundAt", found, now);
+        requirePlausible("foundAt", found, now);
         this.id = id;
         this.displayName = draft.contact().displayName();
         this.company = draft.contact().company();
@@ -165,7 +171,7 @@ public class Prospect extends PanacheEntityBase {
     }
 
     private void requireStepTime(Instant at, Instant now) {
-        requireNotFuture("at", at, now);
+        requirePlausible("at", at, now);
         Instant previous = previousStepAt();
         if (at.isBefore(previous)) {
             throw new InvalidStepTimeException("at", "must not be before the previous step (" + previous + ")");
@@ -176,9 +182,12 @@ public class Prospect extends PanacheEntityBase {
         return contactedAt != null ? contactedAt : foundAt;
     }
 
-    private static void requireNotFuture(String field, Instant at, Instant now) {
+    private static void requirePlausible(String field, Instant at, Instant now) {
         if (at.isAfter(now)) {
             throw new InvalidStepTimeException(field, "must not be in the future");
+        }
+        if (at.isBefore(EARLIEST)) {
+            throw new InvalidStepTimeException(field, "must not be before " + EARLIEST);
         }
     }
 

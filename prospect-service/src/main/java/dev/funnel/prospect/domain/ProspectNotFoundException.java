@@ -8,4 +8,9 @@ public class ProspectNotFoundException extends RuntimeException {
     public ProspectNotFoundException(UUID id) {
         super("Prospect " + id + " does not exist");
     }
+
+    /** An id that is no UUID at all: nothing can have it. */
+    public ProspectNotFoundException(String malformedId) {
+        super("No such prospect: '" + malformedId + "' is not a prospect id");
+    }
 }

@@ -9,7 +9,6 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,11 +20,14 @@ import java.util.function.BiConsumer;
 
 /**
  * Registering prospects and moving them along their path. Every change and its event commit together.
- * Two requests moving one prospect at once: the version check lets exactly one commit; the other gets
- * the same answer it would have got had it come second.
+ * Two requests changing one prospect at once: the version check lets exactly one commit; the other is run
+ * again on what the first left, so it gets the same answer it would have got had it come second.
  */
 @ApplicationScoped
 public class Prospects {
+
+    /** How often a change that lost a race for the same prospect is tried on the new state before giving up. */
+    private static final int ATTEMPTS = 3;
 
     private final Clock clock;
     private final ProspectEvents events;
@@ -70,47 +72,57 @@ public class Prospects {
     }
 
     public Prospect contact(UUID id, String by, Optional<Instant> at) {
-        return transition(id, "contacted", (prospect, now) -> {
+        return change(id, (prospect, now) -> {
             prospect.contact(by, at.orElse(now), now);
             events.contacted(prospect);
         });
     }
 
     public Prospect win(UUID id, long valueMinor, Optional<String> currency, Optional<Instant> at) {
-        return transition(id, "won", (prospect, now) -> {
+        return change(id, (prospect, now) -> {
             prospect.win(valueMinor, currency.orElse(prospect.currency()), at.orElse(now), now);
             events.won(prospect);
         });
     }
 
     public Prospect lose(UUID id, LostReason reason, Optional<Instant> at) {
-        return transition(id, "lost", (prospect, now) -> {
+        return change(id, (prospect, now) -> {
             prospect.lose(reason, at.orElse(now), now);
             events.lost(prospect);
         });
     }
 
-    /** Erases who the prospect is; publishes nothing, because events never carried it. */
+    /**
+     * Erases who the prospect is; publishes nothing, because events never carried it. Erasing twice at once,
+     * or while a step is taken, is harmless: the one that comes second finds the data gone or erases it then.
+     */
     public Prospect erasePersonalData(UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Prospect prospect = find(id);
-            prospect.erasePersonalData(clock.instant());
-            return prospect;
-        });
+        return change(id, (prospect, now) -> prospect.erasePersonalData(now));
     }
 
-    private Prospect transition(UUID id, String step, BiConsumer<Prospect, Instant> change) {
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                Prospect prospect = find(id);
-                change.accept(prospect, clock.instant());
-                // Flush here so a lost race surfaces as OptimisticLockException now, not at commit.
-                Prospect.flush();
-                return prospect;
-            });
-        } catch (OptimisticLockException e) {
-            Stage current = QuarkusTransaction.requiringNew().call(() -> find(id).stage());
-            throw new IllegalTransitionException(id, current, step);
+    /**
+     * Applies a change to one prospect in a transaction of its own. When another request changed the prospect
+     * meanwhile (the version check fails), the change is applied again to what that request left: a step the
+     * new stage forbids is then refused as usual, an erasure finds nothing left to erase.
+     */
+    private Prospect change(UUID id, BiConsumer<Prospect, Instant> change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> {
+                    Prospect prospect = find(id);
+                    change.accept(prospect, clock.instant());
+                    // Flush here so a lost race surfaces as OptimisticLockException now, not at commit.
+                    Prospect.flush();
+                    return prospect;
+                });
+            } catch (RuntimeException e) {
+                if (!LostUpdate.causedIt(e)) {
+                    throw e;
+                }
+                if (attempt == ATTEMPTS) {
+                    throw new ConcurrentChangeException(id);
+                }
+            }
         }
     }
 

@@ -18,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -116,6 +117,27 @@ class ProspectPathTest {
         post(id, "contact", "{\"by\":\"sam\",\"at\":\"2026-03-11T09:00:00Z\"}").then().statusCode(200);
         post(id, "win", "{\"valueMinor\":5,\"at\":\"2026-03-10T12:00:00Z\"}")
                 .then().statusCode(400).body("violations.field", contains("at"));
+    }
+
+    @Test
+    void aStepBefore2000IsRefusedEvenAfterAnOlderFoundAt() throws Exception {
+        // Stored before foundAt had a floor: its steps must still not go back before 2000.
+        UUID id = UUID.randomUUID();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("insert into prospect (id, display_name,"
+                        + " source, owner, estimated_value_minor, currency, stage, found_at)"
+                        + " values (?, 'Old', 'SALES', 'sam', 0, 'USD', 'FOUND', '0001-01-01T00:00:00Z')")) {
+            insert.setObject(1, id);
+            insert.executeUpdate();
+        }
+
+        post(id, "contact", "{\"by\":\"sam\",\"at\":\"1999-12-31T23:59:59Z\"}")
+                .then().statusCode(400).body("violations.field", contains("at"));
+        post(id, "win", "{\"valueMinor\":5,\"at\":\"0500-01-01T00:00:00Z\"}")
+                .then().statusCode(400).body("violations.field", contains("at"));
+        post(id, "lose", "{\"reason\":\"PRICE\",\"at\":\"1000-01-01T00:00:00Z\"}")
+                .then().statusCode(400).body("violations.field", contains("at"));
+        given().get("/prospects/" + id).then().statusCode(200).body("stage", equalTo("FOUND"));
     }
 
     @Test

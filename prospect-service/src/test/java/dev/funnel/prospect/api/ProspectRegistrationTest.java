@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -179,6 +180,46 @@ class ProspectRegistrationTest {
                 .then().statusCode(400).body("violations.field", hasItem("size"));
         given().queryParam("page", 2_000_000).get("/prospects")
                 .then().statusCode(400).body("violations.field", hasItem("page"));
+    }
+
+    @Test
+    void pagingParametersThatAreNoWholeNumberAreNamedNotNotFound() {
+        for (String[] parameter : new String[][] {
+            {"size", "1.0"}, {"size", "ten"}, {"page", "abc"}, {"page", "2147483648"}, {"page", "-1"}}) {
+            given().queryParam(parameter[0], parameter[1]).get("/prospects")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("violations.field", contains(parameter[0]))
+                    .body("violations.in", contains("query"));
+        }
+    }
+
+    @Test
+    void textTheDatabaseCannotHoldIsANamedQueryParameterError() {
+        given().queryParam("owner", "a\u0000b").get("/prospects")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains("owner"));
+        given().queryParam("technique", "\u0000").get("/prospects")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains("technique"));
+    }
+
+    @Test
+    void anIdThatIsNoUuidIsAProblemNotFound() {
+        for (String id : new String[] {"not-a-uuid", "a%00b", "6f1c1f4e-2f6a-4c52-9a35-0d9b7f8a1c0x"}) {
+            given().urlEncodingEnabled(false).get("/prospects/" + id)
+                    .then().statusCode(404).contentType("application/problem+json")
+                    .body("detail", containsString("No such prospect"));
+            for (String step : new String[] {"contact", "win", "lose"}) {
+                given().urlEncodingEnabled(false).contentType(ContentType.JSON)
+                        .body("{\"by\":\"sam\",\"valueMinor\":1,\"reason\":\"PRICE\"}")
+                        .post("/prospects/" + id + "/" + step)
+                        .then().statusCode(404).contentType("application/problem+json")
+                        .body("detail", containsString("No such prospect"));
+            }
+            given().urlEncodingEnabled(false).delete("/prospects/" + id + "/personal-data")
+                    .then().statusCode(404).contentType("application/problem+json")
+                    .body("detail", containsString("No such prospect"));
+        }
     }
 
     @Test
