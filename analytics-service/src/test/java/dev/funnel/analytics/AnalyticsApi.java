@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,12 +109,43 @@ final class AnalyticsApi {
         if (node == null || node.isNull()) {
             return null;
         }
-        Map<String, Long> cost = new TreeMap<>();
-        node.get("costMinor").fields().forEachRemaining(entry -> cost.put(entry.getKey(), entry.getValue().asLong()));
-        return new Effort(node.get("activities").asLong(), node.get("minutes").asLong(), cost);
+        return new Effort(node.get("activities").asLong(), node.get("minutes").asLong(),
+                amounts(node.get("costMinor")));
     }
 
-    record Effort(long activities, long minutes, Map<String, Long> costMinor) {
+    /**
+     * Money per currency, read exactly: each amount must be a JSON integer (a sum of amounts up to
+     * {@link Long#MAX_VALUE} may be larger than a long, and a float would have rounded it).
+     */
+    static Map<String, BigInteger> amounts(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            throw new AssertionError("missing field");
+        }
+        if (node.isNull()) {
+            return null;
+        }
+        Map<String, BigInteger> amounts = new TreeMap<>();
+        node.fields().forEachRemaining(entry -> {
+            if (!entry.getValue().isIntegralNumber()) {
+                throw new AssertionError(entry.getKey() + " is not a JSON integer: " + entry.getValue());
+            }
+            amounts.put(entry.getKey(), entry.getValue().bigIntegerValue());
+        });
+        return amounts;
+    }
+
+    /** {@code currency, amount} pairs as a map of exact amounts: {@code minor("EUR", 2500, "USD", 1000)}. */
+    static Map<String, BigInteger> minor(Object... currencyAmountPairs) {
+        Map<String, BigInteger> amounts = new TreeMap<>();
+        for (int i = 0; i < currencyAmountPairs.length; i += 2) {
+            Object amount = currencyAmountPairs[i + 1];
+            amounts.put((String) currencyAmountPairs[i], amount instanceof BigInteger big ? big
+                    : BigInteger.valueOf(((Number) amount).longValue()));
+        }
+        return amounts;
+    }
+
+    record Effort(long activities, long minutes, Map<String, BigInteger> costMinor) {
 
         static final Effort NONE = new Effort(0, 0, Map.of());
     }

@@ -58,8 +58,49 @@ class InsightsValidationTest {
     }
 
     @Test
+    void datesOutsideTheSupportedYearsAreRefusedNamingTheParameter() {
+        for (String path : List.of("/insights/consistency", "/insights/hunting-vs-farming", "/insights/harvest")) {
+            for (String year : List.of("+999999999", "+300000", "+10000", "-5000", "0000", "1999")) {
+                refused(given().queryParam("from", year + "-01-01").queryParam("to", year + "-01-02").get(path))
+                        .body("violations.field", contains("from", "to"))
+                        .body("violations[1].message", equalTo(
+                                "must be a date from 2000-01-01 to 9999-12-31 but was '" + year + "-01-02'"));
+            }
+            given().queryParam("from", "2000-01-01").queryParam("to", "2000-01-02").get(path)
+                    .then().statusCode(200);
+            given().queryParam("from", "9999-12-30").queryParam("to", "9999-12-31").get(path)
+                    .then().statusCode(200);
+        }
+        for (String asOf : List.of("+999999999-12-31", "+10000-01-01", "1999-12-31", "-0001-01-01")) {
+            refused(given().queryParam("from", "2026-01-01").queryParam("to", "2026-02-01").queryParam("asOf", asOf)
+                    .get("/insights/consistency"))
+                    .body("violations.field", contains("asOf"))
+                    .body("violations[0].message",
+                            equalTo("must be a date from 2000-01-01 to 9999-12-31 but was '" + asOf + "'"));
+            refused(given().queryParam("asOf", asOf).get("/insights/sprout-lag"))
+                    .body("violations.field", contains("asOf"));
+        }
+        given().queryParam("asOf", "9999-12-31").get("/insights/sprout-lag").then().statusCode(200);
+        given().queryParam("asOf", "2000-01-01").get("/insights/sprout-lag").then().statusCode(200);
+        given().queryParam("from", "9999-12-01").queryParam("to", "9999-12-31").queryParam("asOf", "9999-12-31")
+                .get("/insights/consistency").then().statusCode(200);
+    }
+
+    @Test
+    void aNulInAnyParameterIsRefusedNamingIt() {
+        refused(given().queryParam("from", "2026-01-01\u0000").queryParam("to", "2026-01-31")
+                .queryParam("asOf", "\u0000").get("/insights/consistency"))
+                .body("violations.field", contains("from", "asOf"));
+        refused(given().queryParam("from", "2026-01-01").queryParam("to", "2026-01-31").queryParam("theta", "0.5\u0000")
+                .get("/insights/harvest"))
+                .body("violations.field", contains("theta"));
+    }
+
+    @Test
     void thetaMustBeFromZeroToLessThanOne() {
-        for (String theta : List.of("1", "1.0", "-0.1", "NaN", "Infinity", "a lot")) {
+        // Java's parseDouble also reads hexadecimal and type suffixes, which no client means as a decimal number.
+        for (String theta : List.of("1", "1.0", "-0.1", "NaN", "Infinity", "a lot", "1e400", "0x1p-3", "0.5d",
+                "0.5f", "0.5 0.6")) {
             refused(given().queryParam("from", "2026-01-01").queryParam("to", "2026-01-31").queryParam("theta", theta)
                     .get("/insights/harvest"))
                     .body("violations.field", contains("theta"))

@@ -11,6 +11,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Bad questions get a 400 problem naming every invalid query parameter, never a 404 or 500. */
@@ -48,6 +51,43 @@ class QueryValidationTest {
                 .body("violations[0].message", containsString("at most 5 years"));
         given().queryParam("from", "2020-01-01").queryParam("to", "2024-12-31").get("/funnel")
                 .then().statusCode(200);
+    }
+
+    @Test
+    void datesOutsideTheSupportedYearsAreRefusedNamingTheParameter() {
+        for (String path : List.of("/funnel", "/funnel/breakdown", "/funnel/objections")) {
+            // Java reads these dates, but the range's arithmetic or PostgreSQL's timestamps cannot hold them.
+            for (String year : List.of("+999999999", "+300000", "+10000", "-5000", "0000", "1999")) {
+                refused(given().queryParam("by", "week").queryParam("from", year + "-01-01")
+                        .queryParam("to", year + "-01-02").get(path))
+                        .body("violations.field", contains("from", "to"))
+                        .body("violations[0].message", equalTo(
+                                "must be a date from 2000-01-01 to 9999-12-31 but was '" + year + "-01-01'"));
+            }
+            refused(given().queryParam("by", "week").queryParam("from", "1999-12-31")
+                    .queryParam("to", "2000-01-01").get(path))
+                    .body("violations.field", contains("from"));
+            refused(given().queryParam("by", "week").queryParam("from", "9999-12-31")
+                    .queryParam("to", "+10000-01-01").get(path))
+                    .body("violations.field", contains("to"));
+            given().queryParam("by", "week").queryParam("from", "2000-01-01").queryParam("to", "2000-01-02")
+                    .get(path).then().statusCode(200);
+            given().queryParam("by", "week").queryParam("from", "9999-12-30").queryParam("to", "9999-12-31")
+                    .get(path).then().statusCode(200);
+        }
+    }
+
+    @Test
+    void aNulInAnyParameterIsRefusedNamingIt() {
+        Map<String, String> valid = Map.of("from", "2026-01-01", "to", "2026-01-31", "by", "week",
+                "source", "MARKETING", "technique", "blog", "owner", "ann");
+        for (String parameter : valid.keySet()) {
+            Map<String, String> query = new HashMap<>(valid);
+            // Before and after a valid value: a NUL is no blank to be trimmed away.
+            query.put(parameter, "\u0000" + valid.get(parameter) + "\u0000");
+            refused(given().queryParams(query).get("/funnel/breakdown"))
+                    .body("violations.field", contains(parameter));
+        }
     }
 
     @Test

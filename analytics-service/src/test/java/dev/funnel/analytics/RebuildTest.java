@@ -5,8 +5,11 @@ import static dev.funnel.analytics.AnalyticsApi.projection;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.funnel.analytics.messaging.ProjectionRebuild;
@@ -54,6 +57,28 @@ class RebuildTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aRebuildGivenABodyOrParametersIsRefusedAndNothingStarts() {
+        await().atMost(FunnelScenarioTest.PROJECTED).until(() -> !rebuild.running());
+        JsonNode latest = projection().get("rebuild");
+
+        // A rebuild always empties the whole read model: options it would ignore are refused, not ignored.
+        given().contentType("application/json").body("{\"topics\": [\"funnel.prospects.v1\"]}")
+                .post("/admin/projection/rebuild")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains("body"))
+                .body("violations.in", contains("body"))
+                .body("violations[0].message", equalTo("must be empty: a rebuild takes no options"));
+        given().queryParam("topic", "funnel.prospects.v1").queryParam("from", "2026-01-01")
+                .post("/admin/projection/rebuild")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains("topic", "from"))
+                .body("violations.in", everyItem(equalTo("query")));
+
+        assertThat(rebuild.running()).isFalse();
+        assertThat(projection().get("rebuild")).isEqualTo(latest);
     }
 
     @Test

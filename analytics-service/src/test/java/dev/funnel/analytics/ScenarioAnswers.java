@@ -4,6 +4,7 @@ import static dev.funnel.analytics.AnalyticsApi.breakdown;
 import static dev.funnel.analytics.AnalyticsApi.categories;
 import static dev.funnel.analytics.AnalyticsApi.figures;
 import static dev.funnel.analytics.AnalyticsApi.funnel;
+import static dev.funnel.analytics.AnalyticsApi.minor;
 import static dev.funnel.analytics.AnalyticsApi.objections;
 import static dev.funnel.analytics.AnalyticsApi.rows;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +25,7 @@ import java.util.Map;
 final class ScenarioAnswers {
 
     /** A1..A5: 30 + 45 + 60 + 30 + 20 minutes; 0 + 500 + 2000 + 0 EUR and 1000 USD. */
-    static final Effort ALL_EFFORT = new Effort(5, 185, Map.of("EUR", 2500L, "USD", 1000L));
+    static final Effort ALL_EFFORT = new Effort(5, 185, minor("EUR", 2500, "USD", 1000));
 
     /**
      * P1..P7. Contacted: all but P5 (P7 counts, being won). Objected: P1, P2, P4, P5, P7. Won: P1, P3, P4, P7.
@@ -43,11 +44,11 @@ final class ScenarioAnswers {
             2.0 / 3, 0.5, 1.0 / 3, 0.5, 8.0, 8.0, 3, 2);
 
     /** P1, P2 and the blog's activities A1, A2, A4. */
-    static final Figures BLOG = new Figures(new Effort(3, 105, Map.of("EUR", 500L)), 2, 2, 2, 1, 1, 0,
+    static final Figures BLOG = new Figures(new Effort(3, 105, minor("EUR", 500)), 2, 2, 2, 1, 1, 0,
             1.0, 0.5, 0.5, 0.5, 3.5, 3.5, 2, 1);
 
     /** P3, P7 and the ads' activities A3, A5; days 1.5, 2: ranks 1 and 2. */
-    static final Figures ADS = new Figures(new Effort(2, 80, Map.of("EUR", 2000L, "USD", 1000L)), 2, 2, 1, 2, 0, 0,
+    static final Figures ADS = new Figures(new Effort(2, 80, minor("EUR", 2000, "USD", 1000)), 2, 2, 1, 2, 0, 0,
             1.0, 1.0, 1.0, 1.0, 1.5, 2.0, 1, 0);
 
     /** P1, P3, P5; the owner does not filter effort. Days 2, 3.5. */
@@ -59,11 +60,11 @@ final class ScenarioAnswers {
             1.0, 0.5, 0.5, 0.5, 1.5, 8.0, 4, 2);
 
     /** Days 0 to 6: P1, P2, P3 and A1, A2, A3. */
-    static final Figures WEEK_1 = new Figures(new Effort(3, 135, Map.of("EUR", 2500L)), 3, 3, 2, 2, 1, 0,
+    static final Figures WEEK_1 = new Figures(new Effort(3, 135, minor("EUR", 2500)), 3, 3, 2, 2, 1, 0,
             1.0, 2.0 / 3, 2.0 / 3, 2.0 / 3, 2.0, 3.5, 2, 1);
 
     /** Days 7 to 13: P4, P5, P6, P7 and A4, A5 (A4 cost 0 EUR, so EUR appears with 0). */
-    static final Figures WEEK_2 = new Figures(new Effort(2, 50, Map.of("EUR", 0L, "USD", 1000L)), 4, 3, 3, 2, 1, 1,
+    static final Figures WEEK_2 = new Figures(new Effort(2, 50, minor("EUR", 0, "USD", 1000)), 4, 3, 3, 2, 1, 1,
             0.75, 2.0 / 3, 0.5, 2.0 / 3, 1.5, 8.0, 4, 2);
 
     /**

@@ -4,14 +4,21 @@ import dev.funnel.analytics.api.ProjectionResponse.RebuildResponse;
 import dev.funnel.analytics.messaging.ProjectionLag;
 import dev.funnel.analytics.messaging.ProjectionRebuild;
 import dev.funnel.analytics.projection.ProjectionStatusQueries;
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** The projection as an operator sees it, and the rebuild. */
 @Path("/admin/projection")
@@ -36,14 +43,44 @@ public class AdminResource {
 
     /**
      * Empties the read model and replays every topic from offset 0 in the background while live consumption goes
-     * on: 202 with the rebuild, to be followed at {@code GET /admin/projection}; 409 while one is running.
+     * on: 202 with the rebuild, to be followed at {@code GET /admin/projection}; 409 while one is running. It takes
+     * no options: a body or a query parameter is refused with a 400, since ignoring one would start a full rebuild
+     * that the client may have meant to narrow.
      */
     @POST
     @Path("rebuild")
-    public Response rebuild(@Context UriInfo uri) {
+    public Response rebuild(@Context UriInfo uri, @Context HttpHeaders headers) {
+        refuseOptions(uri, headers);
         RebuildResponse started = RebuildResponse.of(rebuild.start(0));
         return Response.accepted(started)
                 .location(uri.getBaseUriBuilder().path(AdminResource.class).build())
                 .build();
+    }
+
+    // Told from the headers rather than by reading the body, so the OpenAPI document shows no request body.
+    private static void refuseOptions(UriInfo uri, HttpHeaders headers) {
+        List<Map<String, String>> violations = new ArrayList<>();
+        for (String parameter : uri.getQueryParameters().keySet()) {
+            violations.add(violation(parameter, "query", "is not a parameter: a rebuild takes no options"));
+        }
+        if (headers.getLength() > 0 || headers.getHeaderString("Transfer-Encoding") != null) {
+            violations.add(violation("body", "body", "must be empty: a rebuild takes no options"));
+        }
+        if (!violations.isEmpty()) {
+            throw HttpProblem.builder()
+                    .withStatus(Status.BAD_REQUEST)
+                    .withTitle(Status.BAD_REQUEST.getReasonPhrase())
+                    .withDetail("A rebuild always replays every topic and takes no options; nothing was started")
+                    .with("violations", violations)
+                    .build();
+        }
+    }
+
+    private static Map<String, String> violation(String field, String in, String message) {
+        Map<String, String> violation = new LinkedHashMap<>();
+        violation.put("field", CohortParameters.shown(field));
+        violation.put("in", in);
+        violation.put("message", message);
+        return violation;
     }
 }

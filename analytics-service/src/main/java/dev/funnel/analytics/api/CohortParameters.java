@@ -19,6 +19,13 @@ final class CohortParameters {
 
     /** The longest range a question may span: beyond it the answer is slow and rarely what was meant. */
     static final int MAX_YEARS = 5;
+    /**
+     * The days a question may name. Java reads dates up to the year 999999999 and PostgreSQL's timestamps stop in
+     * the year 294276, so a range's arithmetic or its query would fail on such a date; nothing the producers
+     * accept happens before 2000 or after 9999 either.
+     */
+    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
     private static final Pattern TECHNIQUE = Pattern.compile("[a-z0-9-]{2,40}");
     private static final Pattern OWNER = Pattern.compile("[a-z0-9._-]{1,40}");
@@ -90,22 +97,32 @@ final class CohortParameters {
         if (value == null || value.isBlank()) {
             return absent;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value);
+            date = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             problems.add(name, "must be a date as YYYY-MM-DD but was '" + shown(value) + "'");
             return null;
         }
+        if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+            problems.add(name, "must be a date from " + EARLIEST + " to " + LATEST + " but was '" + shown(value)
+                    + "'");
+            return null;
+        }
+        return date;
     }
 
-    /** Enum values are accepted in any case: {@code by=week} and {@code source=MARKETING} alike. */
+    /**
+     * Enum values are accepted in any case: {@code by=week} and {@code source=MARKETING} alike. Only whitespace
+     * around them is ignored: {@code trim()} would also drop a NUL or another control character.
+     */
     private static <E extends Enum<E>> E enumValue(QueryProblems problems, String name, String value,
             Class<E> type, String allowed) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             problems.add(name, "must be one of " + allowed + " but was '" + shown(value) + "'");
             return null;

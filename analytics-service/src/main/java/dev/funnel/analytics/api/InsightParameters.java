@@ -2,12 +2,18 @@ package dev.funnel.analytics.api;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.regex.Pattern;
 
 /** The query parameters only the insights take; the range is the funnel's ({@link CohortParameters#range}). */
 final class InsightParameters {
 
     /** A week's effort keeps 70% of its strength into the next one unless asked otherwise. */
     static final double DEFAULT_THETA = 0.7;
+    /**
+     * A decimal number, as a client writes one. {@code Double.parseDouble} alone would also read hexadecimal
+     * ({@code 0x1p-3}), Java's type suffixes ({@code 0.5d}) and strip control characters such as a NUL.
+     */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
     private InsightParameters() {
     }
@@ -22,12 +28,9 @@ final class InsightParameters {
         if (value == null || value.isBlank()) {
             return DEFAULT_THETA;
         }
-        double theta;
-        try {
-            theta = Double.parseDouble(value.trim());
-        } catch (NumberFormatException e) {
-            theta = Double.NaN;
-        }
+        String number = value.strip();
+        // A huge exponent reads as infinity, refused below; a tiny one as 0, which is what it is to a double.
+        double theta = DECIMAL.matcher(number).matches() ? Double.parseDouble(number) : Double.NaN;
         // NaN fails both comparisons; 1 would let every week's effort carry over forever, undamped.
         if (!(theta >= 0 && theta < 1)) {
             problems.add("theta", "must be a number from 0 to less than 1 but was '"

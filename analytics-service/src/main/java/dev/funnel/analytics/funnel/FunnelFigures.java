@@ -1,5 +1,6 @@
 package dev.funnel.analytics.funnel;
 
+import java.math.BigInteger;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -37,9 +38,10 @@ public record FunnelFigures(Effort effort, Stages stages, Conversion conversion,
      * @param activities how many
      * @param minutes time spent
      * @param costMinor money spent per ISO 4217 currency, in minor units; a currency appears once an activity in
-     *     it was logged, even at no cost
+     *     it was logged, even at no cost. Exact, whatever its size: each activity may cost up to
+     *     {@link Long#MAX_VALUE}, so two of them already add up to more than a long holds
      */
-    public record Effort(long activities, long minutes, SortedMap<String, Long> costMinor) {
+    public record Effort(long activities, long minutes, SortedMap<String, BigInteger> costMinor) {
 
         public static final Effort NONE = new Effort(0, 0, new TreeMap<>());
 
@@ -47,10 +49,11 @@ public record FunnelFigures(Effort effort, Stages stages, Conversion conversion,
             costMinor = new TreeMap<>(costMinor);
         }
 
-        Effort plus(long moreActivities, long moreMinutes, String currency, long cost) {
-            SortedMap<String, Long> costs = new TreeMap<>(costMinor);
-            costs.merge(currency, cost, Long::sum);
-            return new Effort(activities + moreActivities, minutes + moreMinutes, costs);
+        Effort plus(long moreActivities, long moreMinutes, String currency, BigInteger cost) {
+            SortedMap<String, BigInteger> costs = new TreeMap<>(costMinor);
+            costs.merge(currency, cost, BigInteger::add);
+            // Counts and minutes (at most 1,440 an activity) cannot reach a long's limit; should they, fail loudly.
+            return new Effort(Math.addExact(activities, moreActivities), Math.addExact(minutes, moreMinutes), costs);
         }
     }
 

@@ -11,6 +11,7 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -63,6 +64,7 @@ public class FunnelQueries {
               left join raised r on r.prospect_id = c.prospect_id
              group by c.grp""";
 
+    // Sums of bigint are numeric in PostgreSQL, so the cost is summed exactly and read as such.
     private static final String EFFORT = """
             select %s as grp, a.currency, count(*) as activities, sum(a.minutes_spent) as minutes,
                    sum(a.cost_minor) as cost
@@ -273,7 +275,7 @@ public class FunnelQueries {
                 while (row.next()) {
                     String group = grouping == null ? null : row.getString("grp");
                     effort.put(group, effort.getOrDefault(group, Effort.NONE).plus(row.getLong("activities"),
-                            row.getLong("minutes"), row.getString("currency"), row.getLong("cost")));
+                            row.getLong("minutes"), row.getString("currency"), whole(row, "cost")));
                 }
             }
         }
@@ -308,6 +310,11 @@ public class FunnelQueries {
     private static Double decimal(ResultSet row, String column) throws SQLException {
         BigDecimal value = row.getBigDecimal(column);
         return value == null ? null : value.doubleValue();
+    }
+
+    /** A sum of amounts, exactly: it may exceed a long. */
+    private static BigInteger whole(ResultSet row, String column) throws SQLException {
+        return row.getBigDecimal(column).toBigIntegerExact();
     }
 
     /** The optional cohort filters, as SQL conditions on {@code prospect_fact p} and their parameters. */

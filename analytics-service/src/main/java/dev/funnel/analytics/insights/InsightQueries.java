@@ -6,6 +6,7 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -69,6 +70,7 @@ class InsightQueries {
              where p.found_at >= ? and p.found_at < ?
              group by p.source""".formatted(DAYS_TO_WIN);
 
+    // Sums of bigint are numeric in PostgreSQL: values and costs are summed exactly, and read as such.
     private static final String WON_VALUE = """
             select p.source, p.won_currency, sum(p.won_value_minor) as value
               from prospect_fact p
@@ -174,22 +176,23 @@ class InsightQueries {
                     while (row.next()) {
                         CohortRow cohort = cohorts.get(ProspectSource.valueOf(row.getString("source")));
                         if (cohort != null) {
-                            cohort.wonValueMinor().put(row.getString("won_currency"), row.getLong("value"));
+                            cohort.wonValueMinor().put(row.getString("won_currency"), whole(row, "value"));
                         }
                     }
                 }
             }
             long activities = 0;
             long minutes = 0;
-            SortedMap<String, Long> cost = new TreeMap<>();
+            SortedMap<String, BigInteger> cost = new TreeMap<>();
             try (PreparedStatement statement = connection.prepareStatement(EFFORT)) {
                 statement.setObject(1, range.from());
                 statement.setObject(2, range.to());
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
-                        activities += row.getLong("activities");
-                        minutes += row.getLong("minutes");
-                        cost.put(row.getString("currency"), row.getLong("cost"));
+                        // Counts and minutes (at most 1,440 an activity) cannot reach a long's limit.
+                        activities = Math.addExact(activities, row.getLong("activities"));
+                        minutes = Math.addExact(minutes, row.getLong("minutes"));
+                        cost.put(row.getString("currency"), whole(row, "cost"));
                     }
                 }
             }
@@ -248,16 +251,21 @@ class InsightQueries {
         return value == null ? null : value.doubleValue();
     }
 
+    /** A sum of amounts, exactly: it may exceed a long. */
+    private static BigInteger whole(ResultSet row, String column) throws SQLException {
+        return row.getBigDecimal(column).toBigIntegerExact();
+    }
+
     /** One source's cohort as SQL counts it; {@code wonValueMinor} is filled per currency afterwards. */
     record CohortRow(long found, long won, long lost, long objected, Double medianDaysToWin, Double p90DaysToWin,
-            SortedMap<String, Long> wonValueMinor) {
+            SortedMap<String, BigInteger> wonValueMinor) {
 
         static final CohortRow NONE = new CohortRow(0, 0, 0, 0, null, null, Collections.emptySortedMap());
     }
 
     /** The cohorts by source, and the marketing effort (every activity) over the same days. */
     record CohortRows(Map<ProspectSource, CohortRow> bySource, long activities, long minutes,
-            SortedMap<String, Long> costMinor) {
+            SortedMap<String, BigInteger> costMinor) {
     }
 
     /** One ISO week's effort minutes, techniques worked and marketing prospects found. */

@@ -11,6 +11,9 @@ import dev.funnel.analytics.insights.InsightQueries.WeekRow;
 import dev.funnel.analytics.insights.SproutLags.TypicalLag;
 import dev.funnel.events.ProspectSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -149,12 +152,17 @@ public class Insights {
         return whole == 0 ? null : (double) part / whole;
     }
 
-    private static SortedMap<String, Double> perResult(SortedMap<String, Long> cost, long results) {
+    /**
+     * Each currency's cost / results, divided in decimal to 34 digits and only then made a double: a cost beyond
+     * 2^53 is not exact as a double, and rounding it before dividing could miss the nearest double of the quotient.
+     */
+    private static SortedMap<String, Double> perResult(SortedMap<String, BigInteger> cost, long results) {
         if (results == 0) {
             return null;
         }
         SortedMap<String, Double> per = new TreeMap<>();
-        cost.forEach((currency, minor) -> per.put(currency, (double) minor / results));
+        cost.forEach((currency, minor) -> per.put(currency, new BigDecimal(minor)
+                .divide(BigDecimal.valueOf(results), MathContext.DECIMAL128).doubleValue()));
         return per;
     }
 
