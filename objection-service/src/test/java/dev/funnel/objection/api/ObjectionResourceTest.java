@@ -8,6 +8,7 @@ import static dev.funnel.objection.ObjectionServiceTestSupport.won;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -22,6 +23,7 @@ import dev.funnel.testing.KafkaTestClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -308,6 +310,34 @@ class ObjectionResourceTest {
                 .body("violations.field", hasItem("resolvedAt"));
         given().contentType(ContentType.JSON).body("null")
                 .post("/objections").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void textWithAnUnpairedSurrogateIsRefusedWhileAPairIsKeptAsSent() {
+        UUID prospectId = support.openProspect();
+        UUID id = UUID.randomUUID();
+
+        refused("/objections", raise(id, prospectId, "PRICE", "a\\ud800b", null), "statement")
+                .body("violations.message", hasItem(containsString("unpaired surrogate")));
+        refused("/objections", raise(id, prospectId, "PRICE", "a\\udc00", null), "statement");
+        String paired = raise(id, prospectId, "PRICE", "Too dear \\ud83d\\ude42", null);
+        given().contentType(ContentType.JSON).body(paired).post("/objections").then().statusCode(201)
+                .body("statement", equalTo("Too dear \uD83D\uDE42"));
+        given().contentType(ContentType.JSON).body(paired).post("/objections").then().statusCode(200);
+        refused("/objections/" + id + "/resolve", "{\"bridge\":\"\\ud83d pilot\"}", "bridge")
+                .body("violations.message", hasItem(containsString("unpaired surrogate")));
+
+        given().get("/objections/" + id).then().body("status", equalTo("OPEN"));
+    }
+
+    /** Posts the body and expects a 400 problem that names exactly this field. */
+    private static ValidatableResponse refused(String path, String body, String field) {
+        return given().contentType(ContentType.JSON).body(body).post(path)
+                .then().log().ifValidationFails()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", contains(field))
+                .body("violations.in", contains("body"));
     }
 
     @Test
