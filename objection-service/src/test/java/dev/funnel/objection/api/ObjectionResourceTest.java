@@ -313,6 +313,85 @@ class ObjectionResourceTest {
     }
 
     @Test
+    void timesAreIsoTextNotBefore2000AndNotInTheFuture() {
+        UUID prospectId = support.openProspect();
+        String id = raiseOne(prospectId, "PRICE");
+        List<String> refusedTimes = List.of("1700000000", "1700000000.5", "9223372036854775808",
+                "-9223372036854775809", "1e400", "\"\"", "\"0000-01-01T00:00:00Z\"", "\"-5000-01-01T00:00:00Z\"",
+                "\"1999-12-31T23:59:59Z\"", "\"+10000-01-01T00:00:00Z\"", "[2026,1,5]");
+
+        for (String time : refusedTimes) {
+            refused("/objections", "{\"prospectId\":\"" + prospectId
+                    + "\",\"category\":\"PRICE\",\"statement\":\"Too dear\",\"raisedAt\":" + time + "}", "raisedAt");
+            refused("/objections/" + id + "/resolve", "{\"bridge\":\"Pay monthly\",\"resolvedAt\":" + time + "}",
+                    "resolvedAt");
+        }
+
+        given().queryParam("prospectId", prospectId.toString()).get("/objections")
+                .then().body("total", equalTo(1)).body("items[0].status", equalTo("OPEN"));
+    }
+
+    @Test
+    void valuesOfAnotherJsonTypeAreRefusedNotCoerced() {
+        UUID prospectId = support.openProspect();
+        String id = raiseOne(prospectId, "PRICE");
+        String prospect = "\"prospectId\":\"" + prospectId + "\"";
+
+        refused("/objections", "{" + prospect + ",\"category\":0,\"statement\":\"Too dear\"}", "category");
+        refused("/objections", "{" + prospect + ",\"category\":9223372036854775808,\"statement\":\"x\"}", "category");
+        refused("/objections", "{" + prospect + ",\"category\":1.5,\"statement\":\"Too dear\"}", "category");
+        refused("/objections", "{" + prospect + ",\"category\":true,\"statement\":\"Too dear\"}", "category");
+        refused("/objections", "{" + prospect + ",\"category\":\"PRICE\",\"statement\":true}", "statement");
+        refused("/objections", "{" + prospect + ",\"category\":\"PRICE\",\"statement\":12}", "statement");
+        refused("/objections", "{" + prospect + ",\"category\":\"PRICE\",\"statement\":1.5}", "statement");
+        refused("/objections", "{" + prospect + ",\"category\":\"PRICE\",\"statement\":1e400}", "statement");
+        refused("/objections", "{\"prospectId\":12,\"category\":\"PRICE\",\"statement\":\"Too dear\"}",
+                "prospectId");
+        refused("/objections", "{\"id\":\"\"," + prospect + ",\"category\":\"PRICE\",\"statement\":\"x\"}", "id");
+        refused("/objections", "{\"id\":12," + prospect + ",\"category\":\"PRICE\",\"statement\":\"x\"}", "id");
+        refused("/objections/" + id + "/resolve", "{\"bridge\":true}", "bridge");
+        refused("/objections/" + id + "/resolve", "{\"bridge\":12}", "bridge");
+
+        given().queryParam("prospectId", prospectId.toString()).get("/objections")
+                .then().body("total", equalTo(1)).body("items[0].status", equalTo("OPEN"));
+    }
+
+    @Test
+    void aBodyIsExactlyOneJsonObjectWithEachFieldOnce() {
+        UUID prospectId = support.openProspect();
+        String body = raise(null, prospectId, "PRICE", "Too dear", null);
+
+        refused("/objections", body + " x", "body");
+        refused("/objections", body + " {}", "body");
+        refused("/objections", body + "}", "body");
+        refused("/objections", "[" + body + "]", "body");
+        refused("/objections", body.replace("}", ",\"statement\":\"Twice too dear\"}"), "statement")
+                .body("detail", containsString("statement"));
+        refused("/objections", body.replace("}", ",\"category\":\"NEED\"}"), "category");
+
+        given().queryParam("prospectId", prospectId.toString()).get("/objections").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void malformedJsonAndInvalidUtf8AreExplainedWithTheirPosition() {
+        refused("/objections", "{\"prospectId\": [", "prospectId")
+                .body("detail", containsString("line 1, column"));
+        refused("/objections", "{\"category\": \"PRICE\",\n \"statement\": tru}", "statement")
+                .body("detail", containsString("line 2, column"));
+        refused("/objections", "\"Too dear\" \"again\"", "body");
+        refused("/objections", "{\"statement\": " + "1".repeat(1001) + "}", "body")
+                .body("detail", containsString("Number value length (1001) exceeds the maximum allowed (1000)"));
+        refused("/objections", "{\"prospectId\" \"x\"}", "prospectId")
+                .body("detail", containsString("line 1, column"));
+        byte[] latin1 = raise(null, UUID.randomUUID(), "PRICE", "Gar\u00e7on", null)
+                .getBytes(StandardCharsets.ISO_8859_1);
+        given().contentType(ContentType.JSON).body(latin1).post("/objections")
+                .then().log().ifValidationFails().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains("statement"))
+                .body("detail", containsString("UTF-8"));
+    }
+
+    @Test
     void textWithAnUnpairedSurrogateIsRefusedWhileAPairIsKeptAsSent() {
         UUID prospectId = support.openProspect();
         UUID id = UUID.randomUUID();
