@@ -409,6 +409,38 @@ class ObjectionResourceTest {
         given().get("/objections/" + id).then().body("status", equalTo("OPEN"));
     }
 
+    @Test
+    void aNulInAQueryParameterIsNamedAndAMalformedIdIsNoSuchObjection() {
+        for (String parameter : List.of("prospectId", "category", "status", "page", "size")) {
+            given().urlEncodingEnabled(false).get("/objections?" + parameter + "=%00")
+                    .then().log().ifValidationFails().statusCode(400).contentType("application/problem+json")
+                    .body("violations.field", contains(parameter))
+                    .body("violations.in", contains("query"));
+        }
+        given().urlEncodingEnabled(false).get("/objections?category=PRICE%00")
+                .then().statusCode(400).body("violations.field", contains("category"));
+        given().urlEncodingEnabled(false).get("/objections/playbook?category=PRICE%00")
+                .then().statusCode(400).body("violations.field", contains("category"));
+        given().urlEncodingEnabled(false).get("/objections/playbook?category=PRICE&limit=%00")
+                .then().statusCode(400).body("violations.field", contains("limit"));
+        for (String page : List.of("abc", "1.0", "2147483648", "-2147483649")) {
+            given().queryParam("page", page).get("/objections")
+                    .then().statusCode(400).body("violations.field", contains("page"));
+            given().queryParam("size", page).get("/objections")
+                    .then().statusCode(400).body("violations.field", contains("size"));
+        }
+
+        for (String malformed : List.of("not-a-uuid", "%00", "6f1c1f4e-2f6a-4c52-9a35-0d9b7f8a1c0")) {
+            given().urlEncodingEnabled(false).get("/objections/" + malformed)
+                    .then().log().ifValidationFails().statusCode(404).contentType("application/problem+json")
+                    .body("detail", containsString("No such objection"));
+            given().urlEncodingEnabled(false).contentType(ContentType.JSON).body("{\"bridge\":\"Pay monthly\"}")
+                    .post("/objections/" + malformed + "/resolve")
+                    .then().log().ifValidationFails().statusCode(404).contentType("application/problem+json")
+                    .body("detail", containsString("No such objection"));
+        }
+    }
+
     /** Posts the body and expects a 400 problem that names exactly this field. */
     private static ValidatableResponse refused(String path, String body, String field) {
         return given().contentType(ContentType.JSON).body(body).post(path)
