@@ -2,6 +2,7 @@ package dev.funnel.objection.api;
 
 import dev.funnel.events.ObjectionCategory;
 import dev.funnel.objection.domain.ObjectionDraft;
+import dev.funnel.objection.domain.ObjectionNotFoundException;
 import dev.funnel.objection.domain.ObjectionStatus;
 import dev.funnel.objection.domain.Objections;
 import dev.funnel.objection.domain.Objections.ObjectionPage;
@@ -70,15 +71,27 @@ public class ObjectionResource {
      */
     @POST
     @Path("{id}/resolve")
-    public ObjectionResponse resolve(@PathParam("id") UUID id, @Valid @NotNull ResolveObjectionRequest request) {
-        return ObjectionResponse.of(objections.resolve(id, request.bridge(),
+    public ObjectionResponse resolve(@PathParam("id") String id, @Valid @NotNull ResolveObjectionRequest request) {
+        return ObjectionResponse.of(objections.resolve(objectionId(id), request.bridge(),
                 Optional.ofNullable(request.resolvedAt())));
     }
 
     @GET
     @Path("{id}")
-    public ObjectionResponse get(@PathParam("id") UUID id) {
-        return ObjectionResponse.of(objections.get(id));
+    public ObjectionResponse get(@PathParam("id") String id) {
+        return ObjectionResponse.of(objections.get(objectionId(id)));
+    }
+
+    /**
+     * The id in a path, read here rather than by JAX-RS, which answers a malformed one with a bare 404: no
+     * objection has an id that is not a UUID, so the client gets the same problem as for an unknown one.
+     */
+    private static UUID objectionId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new ObjectionNotFoundException(id.length() > 40 ? id.substring(0, 40) + "..." : id);
+        }
     }
 
     /** Objections newest first, filtered by prospect, category and status; {@code page} from 0, {@code size} 1-500. */

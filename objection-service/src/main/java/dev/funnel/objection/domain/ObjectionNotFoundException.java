@@ -1,11 +1,9 @@
 package dev.funnel.objection.domain;
 
-import java.util.UUID;
-
-/** No objection has this id. */
+/** No objection has this id; it may not even be one, as in a path that names no UUID. */
 public class ObjectionNotFoundException extends RuntimeException {
 
-    public ObjectionNotFoundException(UUID id) {
-        super("Objection " + id + " does not exist");
+    public ObjectionNotFoundException(Object id) {
+        super("No such objection: " + id);
     }
 }

@@ -18,7 +18,8 @@ public class Playbook {
     /**
      * A prospect with an objection was open when it was raised, so a prospect that is won now was won after
      * the objection: "later won" needs no comparison of times. Ties go to the bridge used more, then to the
-     * one used most recently. The wording shown is the most recent one of the group.
+     * one used most recently. The wording shown is the most recent one of the group. Grouping by the digest
+     * first matches the order of the index on (category, md5(bridge_key)); the key itself keeps groups exact.
      */
     private static final String BRIDGES = """
             select o.bridge_key,
@@ -29,7 +30,7 @@ public class Playbook {
               from objection o
               left join prospect_replica p on p.prospect_id = o.prospect_id
              where o.category = :category and o.resolved_at is not null
-             group by o.bridge_key
+             group by md5(o.bridge_key), o.bridge_key
              order by 4 desc, 3 desc, 5 desc, 1
              limit :limit
             """;

@@ -8,6 +8,7 @@ import static dev.funnel.objection.ObjectionServiceTestSupport.won;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -22,6 +23,7 @@ import dev.funnel.testing.KafkaTestClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -308,6 +310,145 @@ class ObjectionResourceTest {
                 .body("violations.field", hasItem("resolvedAt"));
         given().contentType(ContentType.JSON).body("null")
                 .post("/objections").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void timesAreIsoTextNotBefore2000AndNotInTheFuture() {
+        UUID prospectId = support.openProspect();
+        String id = raiseOne(prospectId, "PRICE");
+        List<String> refusedTimes = List.of("1700000000", "1700000000.5", "9223372036854775808",
+                "-9223372036854775809", "1e400", "\"\"", "\"0000-01-01T00:00:00Z\"", "\"-5000-01-01T00:00:00Z\"",
+                "\"1999-12-31T23:59:59Z\"", "\"+10000-01-01T00:00:00Z\"", "[2026,1,5]");
+
+        for (String time : refusedTimes) {
+            refused("/objections", "{\"prospectId\":\"" + prospectId
+                    + "\",\"category\":\"PRICE\",\"statement\":\"Too dear\",\"raisedAt\":" + time + "}", "raisedAt");
+            refused("/objections/" + id + "/resolve", "{\"bridge\":\"Pay monthly\",\"resolvedAt\":" + time + "}",
+                    "resolvedAt");
+        }
+
+        given().queryParam("prospectId", prospectId.toString()).get("/objections")
+                .then().body("total", equalTo(1)).body("items[0].status", equalTo("OPEN"));
+    }
+
+    @Test
+    void valuesOfAnotherJsonTypeAreRefusedNotCoerced() {
+        UUID prospectId = support.openProspect();
+        String id = raiseOne(prospectId, "PRICE");
+        String prospect = "\"prospectId\":\"" + prospectId + "\"";
+
+        refused("/objections", "{" + prospect + ",\"category\":0,\"statement\":\"Too dear\"}", "category");
+        refused("/objections", "{" + prospect + ",\"category\":9223372036854775808,\"statement\":\"x\"}", "category");
+        refused("/objections", "{" + prospect + ",\"category\":1.5,\"statement\":\"Too dear\"}", "category");
+        refused("/objections", "{" + prospect + ",\"category\":true,\"statement\":\"Too dear\"}", "category");
+        refused("/objections", "{" + prospect + ",\"category\":\"PRICE\",\"statement\":true}", "statement");
+        refused("/objections", "{" + prospect + ",\"category\":\"PRICE\",\"statement\":12}", "statement");
+        refused("/objections", "{" + prospect + ",\"category\":\"PRICE\",\"statement\":1.5}", "statement");
+        refused("/objections", "{" + prospect + ",\"category\":\"PRICE\",\"statement\":1e400}", "statement");
+        refused("/objections", "{\"prospectId\":12,\"category\":\"PRICE\",\"statement\":\"Too dear\"}",
+                "prospectId");
+        refused("/objections", "{\"id\":\"\"," + prospect + ",\"category\":\"PRICE\",\"statement\":\"x\"}", "id");
+        refused("/objections", "{\"id\":12," + prospect + ",\"category\":\"PRICE\",\"statement\":\"x\"}", "id");
+        refused("/objections/" + id + "/resolve", "{\"bridge\":true}", "bridge");
+        refused("/objections/" + id + "/resolve", "{\"bridge\":12}", "bridge");
+
+        given().queryParam("prospectId", prospectId.toString()).get("/objections")
+                .then().body("total", equalTo(1)).body("items[0].status", equalTo("OPEN"));
+    }
+
+    @Test
+    void aBodyIsExactlyOneJsonObjectWithEachFieldOnce() {
+        UUID prospectId = support.openProspect();
+        String body = raise(null, prospectId, "PRICE", "Too dear", null);
+
+        refused("/objections", body + " x", "body");
+        refused("/objections", body + " {}", "body");
+        refused("/objections", body + "}", "body");
+        refused("/objections", "[" + body + "]", "body");
+        refused("/objections", body.replace("}", ",\"statement\":\"Twice too dear\"}"), "statement")
+                .body("detail", containsString("statement"));
+        refused("/objections", body.replace("}", ",\"category\":\"NEED\"}"), "category");
+
+        given().queryParam("prospectId", prospectId.toString()).get("/objections").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void malformedJsonAndInvalidUtf8AreExplainedWithTheirPosition() {
+        refused("/objections", "{\"prospectId\": [", "prospectId")
+                .body("detail", containsString("line 1, column"));
+        refused("/objections", "{\"category\": \"PRICE\",\n \"statement\": tru}", "statement")
+                .body("detail", containsString("line 2, column"));
+        refused("/objections", "\"Too dear\" \"again\"", "body");
+        refused("/objections", "{\"statement\": " + "1".repeat(1001) + "}", "body")
+                .body("detail", containsString("Number value length (1001) exceeds the maximum allowed (1000)"));
+        refused("/objections", "{\"prospectId\" \"x\"}", "prospectId")
+                .body("detail", containsString("line 1, column"));
+        byte[] latin1 = raise(null, UUID.randomUUID(), "PRICE", "Gar\u00e7on", null)
+                .getBytes(StandardCharsets.ISO_8859_1);
+        given().contentType(ContentType.JSON).body(latin1).post("/objections")
+                .then().log().ifValidationFails().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains("statement"))
+                .body("detail", containsString("UTF-8"));
+    }
+
+    @Test
+    void textWithAnUnpairedSurrogateIsRefusedWhileAPairIsKeptAsSent() {
+        UUID prospectId = support.openProspect();
+        UUID id = UUID.randomUUID();
+
+        refused("/objections", raise(id, prospectId, "PRICE", "a\\ud800b", null), "statement")
+                .body("violations.message", hasItem(containsString("unpaired surrogate")));
+        refused("/objections", raise(id, prospectId, "PRICE", "a\\udc00", null), "statement");
+        String paired = raise(id, prospectId, "PRICE", "Too dear \\ud83d\\ude42", null);
+        given().contentType(ContentType.JSON).body(paired).post("/objections").then().statusCode(201)
+                .body("statement", equalTo("Too dear \uD83D\uDE42"));
+        given().contentType(ContentType.JSON).body(paired).post("/objections").then().statusCode(200);
+        refused("/objections/" + id + "/resolve", "{\"bridge\":\"\\ud83d pilot\"}", "bridge")
+                .body("violations.message", hasItem(containsString("unpaired surrogate")));
+
+        given().get("/objections/" + id).then().body("status", equalTo("OPEN"));
+    }
+
+    @Test
+    void aNulInAQueryParameterIsNamedAndAMalformedIdIsNoSuchObjection() {
+        for (String parameter : List.of("prospectId", "category", "status", "page", "size")) {
+            given().urlEncodingEnabled(false).get("/objections?" + parameter + "=%00")
+                    .then().log().ifValidationFails().statusCode(400).contentType("application/problem+json")
+                    .body("violations.field", contains(parameter))
+                    .body("violations.in", contains("query"));
+        }
+        given().urlEncodingEnabled(false).get("/objections?category=PRICE%00")
+                .then().statusCode(400).body("violations.field", contains("category"));
+        given().urlEncodingEnabled(false).get("/objections/playbook?category=PRICE%00")
+                .then().statusCode(400).body("violations.field", contains("category"));
+        given().urlEncodingEnabled(false).get("/objections/playbook?category=PRICE&limit=%00")
+                .then().statusCode(400).body("violations.field", contains("limit"));
+        for (String page : List.of("abc", "1.0", "2147483648", "-2147483649")) {
+            given().queryParam("page", page).get("/objections")
+                    .then().statusCode(400).body("violations.field", contains("page"));
+            given().queryParam("size", page).get("/objections")
+                    .then().statusCode(400).body("violations.field", contains("size"));
+        }
+
+        for (String malformed : List.of("not-a-uuid", "%00", "6f1c1f4e-2f6a-4c52-9a35-0d9b7f8a1c0")) {
+            given().urlEncodingEnabled(false).get("/objections/" + malformed)
+                    .then().log().ifValidationFails().statusCode(404).contentType("application/problem+json")
+                    .body("detail", containsString("No such objection"));
+            given().urlEncodingEnabled(false).contentType(ContentType.JSON).body("{\"bridge\":\"Pay monthly\"}")
+                    .post("/objections/" + malformed + "/resolve")
+                    .then().log().ifValidationFails().statusCode(404).contentType("application/problem+json")
+                    .body("detail", containsString("No such objection"));
+        }
+    }
+
+    /** Posts the body and expects a 400 problem that names exactly this field. */
+    private static ValidatableResponse refused(String path, String body, String field) {
+        return given().contentType(ContentType.JSON).body(body).post(path)
+                .then().log().ifValidationFails()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", contains(field))
+                .body("violations.in", contains("body"));
     }
 
     @Test
