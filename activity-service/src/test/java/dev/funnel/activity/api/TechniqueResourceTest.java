@@ -6,7 +6,9 @@ import static dev.funnel.activity.api.ActivityServiceTestSupport.uniqueSlug;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -135,5 +137,44 @@ class TechniqueResourceTest {
                 .post("/techniques")
                 .then().statusCode(400)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void aSlugOrNameThatIsNoTextIsRefusedNotConverted() {
+        String slug = uniqueSlug("typed");
+
+        given().contentType(ContentType.JSON)
+                .body("{\"slug\":true,\"name\":\"x\",\"cadence\":\"DAILY\"}")
+                .post("/techniques")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("slug"));
+        given().contentType(ContentType.JSON)
+                .body("{\"slug\":\"" + slug + "\",\"name\":123,\"cadence\":\"DAILY\"}")
+                .post("/techniques")
+                .then().statusCode(400)
+                .body("violations.field", contains("name"));
+        given().get("/techniques/true").then().statusCode(404);
+        given().get("/techniques/" + slug).then().statusCode(404);
+    }
+
+    @Test
+    void aNumberIsNoCadence() {
+        String slug = uniqueSlug("numbered");
+
+        given().contentType(ContentType.JSON)
+                .body("{\"slug\":\"" + slug + "\",\"name\":\"x\",\"cadence\":0}")
+                .post("/techniques")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("cadence"))
+                .body("violations[0].message", containsString("DAILY"));
+        given().contentType(ContentType.JSON)
+                .body("{\"slug\":\"" + slug + "\",\"name\":\"x\",\"cadence\":2147483648}")
+                .post("/techniques")
+                .then().statusCode(400)
+                .body("violations.field", contains("cadence"))
+                .body("violations[0].message", containsString("DAILY"));
+        given().get("/techniques/" + slug).then().statusCode(404);
     }
 }
