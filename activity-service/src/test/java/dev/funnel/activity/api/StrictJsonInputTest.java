@@ -160,6 +160,21 @@ class StrictJsonInputTest {
         given().queryParam("technique", slug).get("/activities").then().body("total", equalTo(0));
     }
 
+    @Test
+    void anUnpairedSurrogateIsRefusedSoAReplayCannotConflict() {
+        refused(fields("\"minutesSpent\":1,\"notes\":\"a\\ud800b\""), "notes")
+                .body("violations[0].message", containsString("unpaired surrogate"));
+        refused(fields("\"minutesSpent\":1,\"notes\":\"a\\udc00\""), "notes");
+
+        // A correctly paired surrogate (an emoji) is text like any other, and a replay of it is a replay.
+        String id = UUID.randomUUID().toString();
+        String emoji = "{\"id\":\"" + id + "\",\"technique\":\"" + slug + "\",\"performedOn\":\"2026-01-05\","
+                + "\"minutesSpent\":1,\"notes\":\"a\\ud83d\\ude00b\"}";
+        given().contentType(ContentType.JSON).body(emoji).post("/activities").then().statusCode(201)
+                .body("notes", equalTo("a\uD83D\uDE00b"));
+        given().contentType(ContentType.JSON).body(emoji).post("/activities").then().statusCode(200);
+    }
+
     /** A single activity with a fresh id and this test's technique; {@code fields} completes it. */
     private String fields(String fields) {
         return "{\"id\":\"" + UUID.randomUUID() + "\",\"technique\":\"" + slug + "\","

@@ -177,4 +177,16 @@ class TechniqueResourceTest {
                 .body("violations[0].message", containsString("DAILY"));
         given().get("/techniques/" + slug).then().statusCode(404);
     }
+
+    @Test
+    void aNameWithAnUnpairedSurrogateIsRefused() {
+        String slug = uniqueSlug("surrogate");
+
+        given().contentType(ContentType.JSON)
+                .body("{\"slug\":\"" + slug + "\",\"name\":\"a\\ud800b\",\"cadence\":\"DAILY\"}")
+                .post("/techniques")
+                .then().statusCode(400)
+                .body("violations.field", contains("name"))
+                .body("violations[0].message", containsString("unpaired surrogate"));
+    }
 }
