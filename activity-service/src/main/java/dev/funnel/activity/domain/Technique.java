@@ -10,10 +10,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /** A marketing technique (a blog, a newsletter, networking) and the cadence planned for it. */
 @Entity
 public class Technique extends PanacheEntityBase {
+
+    /** What a slug looks like; it names a technique for good, and keys its events. */
+    public static final String SLUG = "[a-z0-9-]{2,40}";
+
+    private static final Pattern SLUG_PATTERN = Pattern.compile(SLUG);
 
     @Id
     private String slug;
@@ -43,6 +49,11 @@ public class Technique extends PanacheEntityBase {
         this.cadence = cadence;
         this.definedAt = at;
         this.updatedAt = at;
+    }
+
+    /** False for text no technique can be named by, such as one with a NUL character the database refuses. */
+    public static boolean isSlug(String text) {
+        return text != null && SLUG_PATTERN.matcher(text).matches();
     }
 
     /**

@@ -51,6 +51,9 @@ public class Techniques {
     }
 
     public Technique get(String slug) {
+        if (!Technique.isSlug(slug)) {
+            throw new TechniqueNotFoundException(slug);
+        }
         Technique technique = Technique.findById(slug);
         if (technique == null) {
             throw new TechniqueNotFoundException(slug);

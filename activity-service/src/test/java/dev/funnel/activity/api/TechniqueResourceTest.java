@@ -140,6 +140,19 @@ class TechniqueResourceTest {
     }
 
     @Test
+    void aSlugWithANulCharacterIsNotFound() {
+        given().urlEncodingEnabled(false).get("/techniques/fz-blog%00")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", containsString("does not exist"));
+        given().urlEncodingEnabled(false).contentType(ContentType.JSON)
+                .body("{\"name\":\"x\",\"cadence\":\"DAILY\"}")
+                .put("/techniques/a%00b")
+                .then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void aSlugOrNameThatIsNoTextIsRefusedNotConverted() {
         String slug = uniqueSlug("typed");
 
