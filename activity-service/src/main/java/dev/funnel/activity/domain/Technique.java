@@ -61,13 +61,18 @@ public class Technique extends PanacheEntityBase {
      * and nothing needs to be announced.
      */
     public boolean redefine(String newName, Cadence newCadence, Instant at) {
-        if (Objects.equals(name, newName) && cadence == newCadence) {
+        if (isDefinedAs(newName, newCadence)) {
             return false;
         }
         this.name = newName;
         this.cadence = newCadence;
         this.updatedAt = at;
         return true;
+    }
+
+    /** True when the technique already has this name and cadence. */
+    public boolean isDefinedAs(String otherName, Cadence otherCadence) {
+        return Objects.equals(name, otherName) && cadence == otherCadence;
     }
 
     public String slug() {

@@ -20,8 +20,16 @@ import dev.funnel.testing.KafkaTestClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -140,6 +148,44 @@ class TechniqueResourceTest {
     }
 
     @Test
+    void concurrentIdenticalChangesAllSucceedAndPublishTheNewDefinitionOnce() throws Exception {
+        String slug = uniqueSlug("race-same");
+        defineTechnique(slug, "DAILY");
+
+        List<Response> answers = putConcurrently(slug, List.of("{\"name\":\"Raced\",\"cadence\":\"WEEKLY\"}"));
+
+        assertThat(answers).extracting(Response::statusCode).containsOnly(200);
+        assertThat(answers).extracting(answer -> answer.path("cadence").toString()).containsOnly("WEEKLY");
+        List<String> cadences = definitionsUntilMarker(slug);
+        assertThat(cadences).containsExactly("DAILY", "WEEKLY");
+    }
+
+    @Test
+    void concurrentDifferentChangesAreRetryableConflictsAndEachRealChangeIsPublishedOnce() throws Exception {
+        String slug = uniqueSlug("race-mixed");
+        defineTechnique(slug, "DAILY");
+
+        List<Response> answers = putConcurrently(slug, List.of(
+                "{\"name\":\"R0\",\"cadence\":\"WEEKLY\"}", "{\"name\":\"R1\",\"cadence\":\"WEEKLY\"}"));
+
+        assertThat(answers).extracting(Response::statusCode).isSubsetOf(200, 409).contains(200);
+        answers.stream().filter(answer -> answer.statusCode() == 409).forEach(conflict -> {
+            assertThat(conflict.contentType()).startsWith("application/problem+json");
+            assertThat(conflict.<String>path("detail")).contains("changed by another request at the same time");
+        });
+        String stored = given().get("/techniques/" + slug).then().statusCode(200).extract().path("name");
+        List<ReceivedEvent> changes = definitionEventsUntilMarker(slug);
+        List<String> names = changes.stream().map(event -> event.payload().get("name").asText()).toList();
+        // The definition, then one event per change that was stored: never the same definition twice in a row.
+        assertThat(names.get(0)).isEqualTo("Blog posts");
+        for (int i = 1; i < names.size(); i++) {
+            assertThat(names.get(i)).isNotEqualTo(names.get(i - 1));
+        }
+        assertThat(names).last().isEqualTo(stored);
+        assertThat(names.size() - 1).isBetween(1, (int) answers.stream().filter(a -> a.statusCode() == 200).count());
+    }
+
+    @Test
     void aSlugWithANulCharacterIsNotFound() {
         given().urlEncodingEnabled(false).get("/techniques/fz-blog%00")
                 .then().statusCode(404)
@@ -201,5 +247,48 @@ class TechniqueResourceTest {
                 .then().statusCode(400)
                 .body("violations.field", contains("name"))
                 .body("violations[0].message", containsString("unpaired surrogate"));
+    }
+
+    /** Twenty clients PUT at once, cycling through the bodies; every answer, for the test to judge. */
+    private static List<Response> putConcurrently(String slug, List<String> bodies) throws Exception {
+        int clients = 20;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CyclicBarrier start = new CyclicBarrier(clients);
+        try {
+            List<Future<Response>> pending = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                String body = bodies.get(i % bodies.size());
+                Callable<Response> put = () -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    return given().contentType(ContentType.JSON).body(body).put("/techniques/" + slug).andReturn();
+                };
+                pending.add(pool.submit(put));
+            }
+            List<Response> answers = new ArrayList<>();
+            for (Future<Response> answer : pending) {
+                answers.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            return answers;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** The cadences published for the technique, once a last change (the marker) has arrived; without it. */
+    private List<String> definitionsUntilMarker(String slug) {
+        return definitionEventsUntilMarker(slug).stream().map(event -> event.payload().get("cadence").asText())
+                .toList();
+    }
+
+    private List<ReceivedEvent> definitionEventsUntilMarker(String slug) {
+        given().contentType(ContentType.JSON)
+                .body("{\"name\":\"Marker\",\"cadence\":\"WEEKDAYS\"}")
+                .put("/techniques/" + slug)
+                .then().statusCode(200);
+        await().atMost(DELIVERY).until(() -> eventsFor(kafka, slug).stream()
+                .anyMatch(event -> "Marker".equals(event.payload().get("name").asText())));
+        List<ReceivedEvent> events = eventsFor(kafka, slug);
+        assertThat(events).allMatch(event -> CloudEventTypes.MARKETING_TECHNIQUE_DEFINED.equals(event.type()));
+        return events.subList(0, events.size() - 1);
     }
 }
