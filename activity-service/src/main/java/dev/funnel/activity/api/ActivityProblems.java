@@ -45,14 +45,6 @@ final class ActivityProblems {
                 .build();
     }
 
-    static HttpProblem invalidQuery(String parameter, String message) {
-        return HttpProblem.builder()
-                .withStatus(Status.BAD_REQUEST)
-                .withTitle(Status.BAD_REQUEST.getReasonPhrase())
-                .with("violations", List.of(Map.of("field", parameter, "in", "query", "message", message)))
-                .build();
-    }
-
     private static Map<String, String> violation(String field, String message) {
         return Map.of("field", field, "in", "body", "message", message);
     }

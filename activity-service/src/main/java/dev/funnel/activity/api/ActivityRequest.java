@@ -1,5 +1,6 @@
 package dev.funnel.activity.api;
 
+import dev.funnel.activity.domain.Technique;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -14,7 +15,7 @@ import java.util.UUID;
  */
 public record ActivityRequest(
         UUID id,
-        @NotNull @Pattern(regexp = "[a-z0-9-]{2,40}", message = "must be 2 to 40 of a-z, 0-9 and -")
+        @NotNull @Pattern(regexp = Technique.SLUG, message = "must be 2 to 40 of a-z, 0-9 and -")
         String technique,
         @NotNull @PlausiblePerformedOn LocalDate performedOn,
         @NotNull @Min(0) @Max(1440) Integer minutesSpent,

@@ -5,13 +5,11 @@ import dev.funnel.activity.domain.ActivityDraft;
 import dev.funnel.activity.domain.ActivityLog;
 import dev.funnel.activity.domain.ActivityLog.LoggedActivity;
 import dev.funnel.activity.domain.ActivityLog.NewActivity;
+import dev.funnel.activity.domain.ActivityNotFoundException;
 import dev.funnel.activity.domain.RejectedActivitiesException;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -35,6 +33,7 @@ public class ActivityResource {
 
     /** Keeps page * size within what an SQL offset takes. */
     private static final int MAX_PAGE = 1_000_000;
+    private static final int MAX_PAGE_SIZE = 500;
 
     private final ActivityLog activityLog;
     private final ActivityConfig config;
@@ -81,26 +80,39 @@ public class ActivityResource {
         return Response.status(created > 0 ? Response.Status.CREATED : Response.Status.OK).entity(body).build();
     }
 
-    /** Activities newest first; {@code from} and {@code to} are inclusive days ({@code YYYY-MM-DD}). */
+    /**
+     * Activities newest first; {@code from} and {@code to} are inclusive days ({@code YYYY-MM-DD}), {@code page}
+     * from 0, {@code size} 1-500.
+     */
     @GET
     public ActivityPageResponse list(
             @QueryParam("technique") String technique,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(MAX_PAGE) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        Optional<LocalDate> fromDay = QueryDates.parse("from", from);
-        Optional<LocalDate> toDay = QueryDates.parse("to", to);
-        QueryDates.requireOrdered(fromDay, toDay);
-        ActivityLog.ActivityPage found = activityLog.list(Optional.ofNullable(technique), fromDay, toDay, page, size);
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        Optional<String> slug = QueryParameters.slug("technique", technique);
+        Optional<LocalDate> fromDay = QueryParameters.date("from", from);
+        Optional<LocalDate> toDay = QueryParameters.date("to", to);
+        QueryParameters.requireOrdered(fromDay, toDay);
+        ActivityLog.ActivityPage found = activityLog.list(slug, fromDay, toDay,
+                QueryParameters.integer("page", page, 0, 0, MAX_PAGE),
+                QueryParameters.integer("size", size, 50, 1, MAX_PAGE_SIZE));
         return new ActivityPageResponse(found.items().stream().map(ActivityResponse::of).toList(),
                 found.page(), found.size(), found.total());
     }
 
+    /** One activity; an id that is no UUID is as unknown as any other (404), not a bare JAX-RS 404. */
     @GET
     @Path("{id}")
-    public ActivityResponse get(@PathParam("id") UUID id) {
-        return ActivityResponse.of(activityLog.get(id));
+    public ActivityResponse get(@PathParam("id") String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new ActivityNotFoundException(id);
+        }
+        return ActivityResponse.of(activityLog.get(uuid));
     }
 
     private NewActivity toNewActivity(ActivityRequest request) {

@@ -2,6 +2,7 @@ package dev.funnel.activity.api;
 
 import dev.funnel.activity.domain.ActivityNotFoundException;
 import dev.funnel.activity.domain.TechniqueAlreadyExistsException;
+import dev.funnel.activity.domain.TechniqueChangedConcurrentlyException;
 import dev.funnel.activity.domain.TechniqueNotFoundException;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.ws.rs.core.Response;
@@ -13,6 +14,11 @@ class DomainExceptionMappers {
 
     @ServerExceptionMapper
     Response alreadyExists(TechniqueAlreadyExistsException e) {
+        return problem(Status.CONFLICT, e.getMessage()).with("slug", e.slug()).build().toResponse();
+    }
+
+    @ServerExceptionMapper
+    Response changedConcurrently(TechniqueChangedConcurrentlyException e) {
         return problem(Status.CONFLICT, e.getMessage()).with("slug", e.slug()).build().toResponse();
     }
 

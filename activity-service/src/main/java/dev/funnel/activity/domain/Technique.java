@@ -10,10 +10,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /** A marketing technique (a blog, a newsletter, networking) and the cadence planned for it. */
 @Entity
 public class Technique extends PanacheEntityBase {
+
+    /** What a slug looks like; it names a technique for good, and keys its events. */
+    public static final String SLUG = "[a-z0-9-]{2,40}";
+
+    private static final Pattern SLUG_PATTERN = Pattern.compile(SLUG);
 
     @Id
     private String slug;
@@ -45,18 +51,28 @@ public class Technique extends PanacheEntityBase {
         this.updatedAt = at;
     }
 
+    /** False for text no technique can be named by, such as one with a NUL character the database refuses. */
+    public static boolean isSlug(String text) {
+        return text != null && SLUG_PATTERN.matcher(text).matches();
+    }
+
     /**
      * Changes name and cadence; returns false when both were already so, in which case nothing changed
      * and nothing needs to be announced.
      */
     public boolean redefine(String newName, Cadence newCadence, Instant at) {
-        if (Objects.equals(name, newName) && cadence == newCadence) {
+        if (isDefinedAs(newName, newCadence)) {
             return false;
         }
         this.name = newName;
         this.cadence = newCadence;
         this.updatedAt = at;
         return true;
+    }
+
+    /** True when the technique already has this name and cadence. */
+    public boolean isDefinedAs(String otherName, Cadence otherCadence) {
+        return Objects.equals(name, otherName) && cadence == otherCadence;
     }
 
     public String slug() {

@@ -2,6 +2,7 @@ package dev.funnel.activity.domain;
 
 import dev.funnel.activity.messaging.ActivityEvents;
 import dev.funnel.events.Cadence;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
@@ -40,17 +41,40 @@ public class Techniques {
         return technique;
     }
 
-    /** Changes name and cadence; announces the new definition only when something changed. */
-    @Transactional
+    /**
+     * Changes name and cadence; announces the new definition only when something changed. When another request
+     * changed the technique at the same time, this one succeeds only if the technique is now as it asks (the
+     * other request announced it); otherwise it throws {@link TechniqueChangedConcurrentlyException}.
+     */
     public Technique redefine(String slug, String name, Cadence cadence) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> redefineInTransaction(slug, name, cadence));
+        } catch (RuntimeException e) {
+            if (!ConcurrentUpdate.causedIt(e)) {
+                throw e;
+            }
+            Technique current = QuarkusTransaction.requiringNew().call(() -> get(slug));
+            if (current.isDefinedAs(name, cadence)) {
+                return current;
+            }
+            throw new TechniqueChangedConcurrentlyException(slug);
+        }
+    }
+
+    private Technique redefineInTransaction(String slug, String name, Cadence cadence) {
         Technique technique = get(slug);
         if (technique.redefine(name, cadence, clock.instant())) {
+            // The version check runs now, inside the call, rather than in the commit.
+            Technique.flush();
             events.techniqueDefined(technique);
         }
         return technique;
     }
 
     public Technique get(String slug) {
+        if (!Technique.isSlug(slug)) {
+            throw new TechniqueNotFoundException(slug);
+        }
         Technique technique = Technique.findById(slug);
         if (technique == null) {
             throw new TechniqueNotFoundException(slug);

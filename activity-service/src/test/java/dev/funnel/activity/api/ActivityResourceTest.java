@@ -328,6 +328,40 @@ class ActivityResourceTest {
     }
 
     @Test
+    void pageAndSizeThatAreNoWholeNumbersAreNamedNotNotFound() {
+        given().queryParam("page", "abc").get("/activities")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains("page")).body("violations.in", contains("query"));
+        given().queryParam("size", "1.0").get("/activities")
+                .then().statusCode(400).body("violations.field", contains("size"));
+        given().queryParam("page", "2147483648").get("/activities")
+                .then().statusCode(400).body("violations.field", contains("page"));
+    }
+
+    @Test
+    void aNulInTheTechniqueFilterIsABadRequest() {
+        given().urlEncodingEnabled(false).get("/activities?technique=%00")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains("technique")).body("violations.in", contains("query"));
+        given().urlEncodingEnabled(false).get("/activities?technique=fz-blog%00")
+                .then().statusCode(400).body("violations.field", contains("technique"));
+    }
+
+    @Test
+    void aDayTheDatabaseCannotHoldIsABadRequest() {
+        given().urlEncodingEnabled(false).get("/activities?from=%2B999999999-01-01")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains("from"));
+    }
+
+    @Test
+    void aMalformedActivityIdIsNotFound() {
+        given().get("/activities/not-a-uuid").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", containsString("does not exist"));
+    }
+
+    @Test
     void anUnknownActivityIsNotFound() {
         given().get("/activities/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
