@@ -74,6 +74,8 @@ class OperationsCaptureTest {
                         && scrape.contains("funnel_analytics_events_dead_lettered_total{")
                         && scrape.contains("funnel_analytics_batch_seconds_count")
                         && scrape.contains("funnel_prospects{source=\"MARKETING\",stage=\"found\"}")
+                        && scrape.contains(
+                                "funnel_prospects_by_technique{stage=\"found\",technique=\"capture-blog\"}")
                         && scrape.contains("funnel_analytics_projection_lag_events{topic=\"funnel.prospects.v1\"}")
                         && scrape.contains("funnel_technique_habit_strength{technique=\"capture-blog\"}")
                         && scrape.contains("funnel_techniques{status=\"SEEDING\"}")

@@ -11,7 +11,9 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 
 import dev.funnel.events.CloudEventTypes;
+import dev.funnel.events.LostReason;
 import dev.funnel.events.ProspectFound;
+import dev.funnel.events.ProspectLost;
 import dev.funnel.events.ProspectSource;
 import dev.funnel.events.ProspectWon;
 import dev.funnel.events.Topics;
@@ -99,6 +101,38 @@ class OperationsTest {
         expected.merge("won", 1.0, Double::sum);
         expected.merge("open", 1.0, Double::sum);
         await().atMost(FunnelScenarioTest.PROJECTED).until(OperationsTest::salesGauges, expected::equals);
+    }
+
+    @Test
+    void eachTechniqueHasItsOwnStageGauges() throws Exception {
+        String technique = "gauged-" + UUID.randomUUID().toString().substring(0, 8);
+        LocalDate day = FunnelScenario.unusedDay();
+        UUID won = UUID.randomUUID();
+        UUID lost = UUID.randomUUID();
+        Instant at = day.atTime(9, 0).toInstant(ZoneOffset.UTC);
+        try (KafkaTestClient kafka = KafkaTestClient.forTestBroker()) {
+            for (UUID prospect : List.of(won, lost, UUID.randomUUID())) {
+                RawEvent.of(new ProspectFound(prospect, ProspectSource.MARKETING, technique, "maria", 0, "EUR", at))
+                        .sendWith(kafka);
+            }
+            RawEvent.of(new ProspectWon(won, 900, "EUR", at.plusSeconds(3600))).sendWith(kafka);
+            RawEvent.of(new ProspectLost(lost, LostReason.PRICE, at.plusSeconds(3600))).sendWith(kafka);
+        }
+
+        Map<String, Double> expected = Map.of("found", 3.0, "contacted", 1.0, "objected", 0.0, "won", 1.0,
+                "lost", 1.0, "open", 1.0);
+        await().atMost(FunnelScenarioTest.PROJECTED).until(() -> techniqueGauges(technique), expected::equals);
+    }
+
+    private static Map<String, Double> techniqueGauges(String technique) {
+        String metrics = scrape();
+        Map<String, Double> gauges = new HashMap<>();
+        for (String stage : List.of("found", "contacted", "objected", "won", "lost", "open")) {
+            String series = "funnel_prospects_by_technique{stage=\"" + stage + "\",technique=\"" + technique + "\"} ";
+            metrics.lines().filter(line -> line.startsWith(series)).findFirst()
+                    .ifPresent(line -> gauges.put(stage, Double.parseDouble(line.substring(series.length()))));
+        }
+        return gauges;
     }
 
     /** The SALES gauges once nothing is in flight: the lag is 0 and two reads a refresh apart agree. */

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -105,8 +106,9 @@ public class FunnelQueries {
                and not exists (select 1 from objection_fact o
                                 where o.prospect_id = p.prospect_id and o.raised_at is not null)""";
 
+    /** Every prospect found so far, per stage, grouped by %s (a column of prospect_fact). */
     private static final String TOTALS = """
-            select p.source,
+            select p.%1$s as grouping,
                    count(*) as found,
                    count(*) filter (where p.contacted_at is not null or p.outcome = 'WON') as contacted,
                    count(*) filter (where exists (select 1 from objection_fact o
@@ -115,8 +117,8 @@ public class FunnelQueries {
                    count(*) filter (where p.outcome = 'WON') as won,
                    count(*) filter (where p.outcome = 'LOST') as lost
               from prospect_fact p
-             where p.found_at is not null
-             group by p.source""";
+             where p.found_at is not null and p.%1$s is not null
+             group by p.%1$s""";
 
     private final AgroalDataSource dataSource;
 
@@ -214,19 +216,31 @@ public class FunnelQueries {
     @Transactional
     public Map<ProspectSource, Stages> totals() {
         Map<ProspectSource, Stages> totals = new EnumMap<>(ProspectSource.class);
+        totalsBy("source").forEach((source, stages) -> totals.put(ProspectSource.valueOf(source), stages));
+        return totals;
+    }
+
+    /** Every marketing-sourced prospect found so far, per stage, by the technique that brought it. */
+    @Transactional
+    public Map<String, Stages> totalsByTechnique() {
+        return totalsBy("technique");
+    }
+
+    private Map<String, Stages> totalsBy(String column) {
+        Map<String, Stages> totals = new TreeMap<>();
         try (Connection connection = snapshot();
-                PreparedStatement statement = connection.prepareStatement(TOTALS);
+                PreparedStatement statement = connection.prepareStatement(TOTALS.formatted(column));
                 ResultSet row = statement.executeQuery()) {
             while (row.next()) {
                 long found = row.getLong("found");
                 long won = row.getLong("won");
                 long lost = row.getLong("lost");
-                totals.put(ProspectSource.valueOf(row.getString("source")), new Stages(found,
-                        row.getLong("contacted"), row.getLong("objected"), won, lost, found - won - lost));
+                totals.put(row.getString("grouping"), new Stages(found, row.getLong("contacted"),
+                        row.getLong("objected"), won, lost, found - won - lost));
             }
             return totals;
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not read the prospect totals", e);
+            throw new IllegalStateException("Could not read the prospect totals by " + column, e);
         }
     }
 
