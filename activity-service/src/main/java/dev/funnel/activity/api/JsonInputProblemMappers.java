@@ -4,17 +4,19 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkiverse.resteasy.problem.HttpProblem;
-import io.quarkiverse.resteasy.problem.postprocessing.ProblemContext;
-import io.quarkiverse.resteasy.problem.postprocessing.ProblemPostProcessor;
-import jakarta.inject.Singleton;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,10 +32,14 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * A body Jackson cannot read (malformed JSON, invalid UTF-8, a repeated key, something after the body, a number
- * out of range) or that does not fit the request (a date that is no date, a fraction for a whole number, a
- * number for a text) as a problem naming the field in {@code violations}, like every other 400 of this
- * service. Quarkus REST's own mapper answers with plain JSON, and the problem library's mapper names the field
- * elsewhere and quotes Java type names back to the client.
+ * beyond the parser's limits) or that does not fit the request (a date that is no date, a fraction for a whole
+ * number, a number for a text, a number out of range) as a problem naming the field in {@code violations}, like
+ * every other 400 of this service. Quarkus REST's own mapper answers with plain JSON, and the problem library's
+ * mapper names the field elsewhere and quotes Java type names back to the client.
+ *
+ * <p>The field is the path Jackson recorded while binding ({@code activities[3].performedOn}, as Bean Validation
+ * names fields), otherwise where the parser stood when it gave up, otherwise {@code body}; the detail says where
+ * in the body (line and column) whenever Jackson knows it.
  */
 class JsonInputProblemMappers {
 
@@ -44,101 +50,103 @@ class JsonInputProblemMappers {
 
     @ServerExceptionMapper(priority = BEFORE_LIBRARY_MAPPERS)
     Response invalidFormat(InvalidFormatException e) {
-        return problem(e).toResponse();
+        return problem(e);
     }
 
     @ServerExceptionMapper(priority = BEFORE_LIBRARY_MAPPERS)
     Response mismatchedInput(MismatchedInputException e) {
-        return problem(e).toResponse();
+        return problem(e);
     }
 
     @ServerExceptionMapper(priority = BEFORE_LIBRARY_MAPPERS)
     Response unmappableInput(JsonMappingException e) {
-        return problem(e).toResponse();
+        return problem(e);
     }
 
+    /** The parser's own refusals: not JSON, invalid UTF-8, a key given twice, a number out of range. */
     @ServerExceptionMapper(priority = BEFORE_LIBRARY_MAPPERS)
-    Response unreadableInput(JsonProcessingException e) {
-        return problem(e).toResponse();
+    Response unreadableInput(StreamReadException e) {
+        return problem(e);
+    }
+
+    /** Beyond Jackson's limits, such as a number of more than 1000 digits. */
+    @ServerExceptionMapper(priority = BEFORE_LIBRARY_MAPPERS)
+    Response oversizedInput(StreamConstraintsException e) {
+        return problem(e);
     }
 
     /**
-     * Quarkus REST hands on a mismatched value as Jackson threw it, but wraps everything else Jackson refuses
-     * (malformed JSON, invalid UTF-8, a repeated key, a number out of range) in a bare 400
-     * {@link WebApplicationException}, which the problem library turns into "HTTP 400 Bad Request". This
-     * replaces that problem with the one the mappers above give for the wrapped exception.
+     * Quarkus REST turns what Jackson could not parse (anything but a mismatched input) into a bare
+     * {@code 400 HTTP Bad Request} WebApplicationException, which the mappers above never see; this hands them
+     * the cause instead. Only the reading of a body passes here, so no other WebApplicationException is touched.
      */
-    @Singleton
-    static class WrappedJsonProblems implements ProblemPostProcessor {
-
-        /** Ahead of the library's logger (101), so the log shows the problem the client gets. */
-        private static final int BEFORE_LIBRARY_LOGGER = 200;
+    @Provider
+    static class UnwrapJsonFailures implements ReaderInterceptor {
 
         @Override
-        public int priority() {
-            return BEFORE_LIBRARY_LOGGER;
-        }
-
-        @Override
-        public HttpProblem apply(HttpProblem problem, ProblemContext context) {
-            if (context.cause instanceof WebApplicationException wrapper
-                    && wrapper.getResponse().getStatus() == Status.BAD_REQUEST.getStatusCode()
-                    && wrapper.getCause() instanceof JsonProcessingException jackson) {
-                return HttpProblem.builder(problem(jackson)).withInstance(problem.getInstance()).build();
+        public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+            try {
+                return context.proceed();
+            } catch (WebApplicationException e) {
+                if (e.getCause() instanceof JsonProcessingException jsonFailure) {
+                    throw jsonFailure;
+                }
+                throw e;
             }
-            return problem;
         }
     }
 
-    static HttpProblem problem(JsonProcessingException e) {
-        Refusal refusal = refusal(e);
+    static Response problem(JsonProcessingException e) {
+        List<JsonMappingException.Reference> path = e instanceof JsonMappingException mapping
+                ? mapping.getPath() : List.of();
+        JsonProcessingException unreadable = e instanceof JsonMappingException ? parserFailure(e.getCause()) : e;
+        // A value out of range is named by the binding path (the parser may be reading a buffered copy); any other
+        // parser refusal by where the parser stood, which may be deeper (a key repeated inside a list's item).
+        String field = !path.isEmpty() && (unreadable == null || unreadable instanceof InputCoercionException)
+                ? fieldPath(path)
+                : unreadable instanceof StreamReadException read && read.getProcessor() != null
+                        ? fieldPath(read.getProcessor().getParsingContext())
+                        : fieldPath(path);
+        String message;
+        String detail;
+        if (unreadable instanceof InputCoercionException outOfRange) {
+            // For 2147483648 as an enum Jackson reports the int it failed to read, not the enum it wanted.
+            Class<?> declared = declaredType(path);
+            message = expected(declared != null ? declared : outOfRange.getTargetType());
+            detail = "The request body does not fit";
+        } else if (unreadable != null) {
+            String reason = reason(unreadable);
+            message = reason.startsWith("Duplicate field") ? "appears more than once in the same object"
+                    : unreadable instanceof StreamConstraintsException ? "is too large: " + reason
+                    : "is not valid JSON: " + reason;
+            detail = "The request body cannot be read";
+        } else if (path.isEmpty() && String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+            message = "must be a single JSON value, but more follows";
+            detail = "The request body does not fit";
+        } else {
+            Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+            message = expected(target != null ? target : declaredType(path));
+            detail = "The request body does not fit";
+        }
+        JsonLocation location = unreadable != null && unreadable.getLocation() != null
+                ? unreadable.getLocation() : e.getLocation();
         return HttpProblem.builder()
                 .withStatus(Status.BAD_REQUEST)
                 .withTitle(Status.BAD_REQUEST.getReasonPhrase())
-                .withDetail(refusal.detail())
-                .with("violations", List.of(Map.of("field", refusal.field(), "in", "body",
-                        "message", refusal.message())))
-                .build();
+                .withDetail(detail + where(location) + ": " + field + " " + message)
+                .with("violations", List.of(Map.of("field", field, "in", "body", "message", message)))
+                .build()
+                .toResponse();
     }
 
-    private record Refusal(String field, String message, String detail) {
-
-        static Refusal misfit(String field, String message) {
-            return new Refusal(field, message, "The request body does not fit: " + field + " " + message);
+    /** The first exception in the chain that is about reading JSON rather than binding it, if any. */
+    private static JsonProcessingException parserFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException jackson && !(cause instanceof JsonMappingException)) {
+                return jackson;
+            }
         }
-    }
-
-    private static Refusal refusal(JsonProcessingException e) {
-        InputCoercionException outOfRange = cause(e, InputCoercionException.class);
-        if (outOfRange != null) {
-            List<JsonMappingException.Reference> path = e instanceof JsonMappingException mapping
-                    ? mapping.getPath() : List.of();
-            // For 2147483648 as a cadence Jackson reports the int it failed to read, not the enum it wanted.
-            Class<?> declared = declaredType(path);
-            return Refusal.misfit(path.isEmpty() ? parserPath(outOfRange) : fieldPath(path),
-                    expected(declared != null ? declared : outOfRange.getTargetType()));
-        }
-        JsonProcessingException unreadable = e instanceof JsonMappingException ? cause(e.getCause()) : e;
-        if (unreadable != null) {
-            String field = unreadable instanceof StreamReadException read && read.getProcessor() != null
-                    ? parserPath(read)
-                    : e instanceof JsonMappingException mapping ? fieldPath(mapping.getPath()) : "body";
-            String reason = reason(unreadable);
-            String where = where(unreadable.getLocation());
-            String message = reason.startsWith("Duplicate field")
-                    ? "appears more than once in the same object" + where
-                    : "is not valid JSON: " + reason + where;
-            return new Refusal(field, message, "The request body is not valid JSON: " + reason + where);
-        }
-        JsonMappingException mapping = (JsonMappingException) e;
-        String field = fieldPath(mapping.getPath());
-        if (mapping instanceof MismatchedInputException && mapping.getPath().isEmpty()
-                && String.valueOf(mapping.getOriginalMessage()).startsWith("Trailing token")) {
-            String message = "must be a single JSON value, but more follows" + where(mapping.getLocation());
-            return new Refusal(field, message, "The request body " + message);
-        }
-        Class<?> target = mapping instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
-        return Refusal.misfit(field, expected(target != null ? target : declaredType(mapping.getPath())));
+        return null;
     }
 
     /** The type of the request record's component the path ends at, if it ends at one. */
@@ -186,6 +194,9 @@ class JsonInputProblemMappers {
         if (type == Instant.class) {
             return "must be an ISO-8601 instant with an offset, such as 2026-01-05T09:30:00Z";
         }
+        if ("java.time".equals(type.getPackageName())) {
+            return "must be an ISO-8601 text";
+        }
         if (type.isArray() || Collection.class.isAssignableFrom(type)) {
             return "must be a JSON array";
         }
@@ -195,13 +206,13 @@ class JsonInputProblemMappers {
         return "has the wrong type or format";
     }
 
-    /** Jackson's own words for a syntax error, without its advice on parser features. */
+    /** Jackson's own words for a syntax error, without its advice on parser features or Java method names. */
     private static String reason(JsonProcessingException e) {
         String reason = String.valueOf(e.getOriginalMessage())
                 .replaceAll("\\[Source: .*?; line: (\\d+), column: (\\d+)]", "line $1, column $2")
                 .replaceAll(":? ?enable `[^`]*` to allow", "")
                 .replaceAll(" \\(not recognized as one since [^)]*\\)", "")
-                .replaceAll(", from `[^`]*`\\)", ")");
+                .replaceAll(", from `[^`]*`", "");
         return reason.length() > LONGEST_REASON ? reason.substring(0, LONGEST_REASON) + "..." : reason;
     }
 
@@ -210,43 +221,6 @@ class JsonInputProblemMappers {
             return "";
         }
         return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-    }
-
-    private static InputCoercionException cause(Throwable failure, Class<InputCoercionException> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return type.cast(cause);
-            }
-        }
-        return null;
-    }
-
-    /** The first exception in the chain that is about reading JSON rather than binding it, if any. */
-    private static JsonProcessingException cause(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof JsonProcessingException jackson && !(cause instanceof JsonMappingException)) {
-                return jackson;
-            }
-        }
-        return null;
-    }
-
-    /** Where the parser stood when it gave up: {@code activities[3].minutesSpent}, or {@code body}. */
-    private static String parserPath(StreamReadException e) {
-        if (e.getProcessor() == null) {
-            return "body";
-        }
-        Deque<String> parts = new ArrayDeque<>();
-        for (JsonStreamContext context = e.getProcessor().getParsingContext();
-                context != null && !context.inRoot(); context = context.getParent()) {
-            if (context.inArray() && context.getEntryCount() > 0) {
-                parts.push("[" + context.getCurrentIndex() + "]");
-            } else if (context.inObject() && context.getCurrentName() != null) {
-                parts.push("." + context.getCurrentName());
-            }
-        }
-        String path = String.join("", parts).replaceFirst("^\\.", "");
-        return path.isEmpty() ? "body" : path;
     }
 
     /** {@code activities[3].performedOn}, as Bean Validation names fields. */
@@ -258,5 +232,19 @@ class JsonInputProblemMappers {
                 .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining())
                 .replaceFirst("^\\.", "");
+    }
+
+    /** The same for where the parser stopped: the field it was reading, or {@code body} before the first one. */
+    static String fieldPath(JsonStreamContext context) {
+        Deque<String> parts = new ArrayDeque<>();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            if (at.inObject() && at.getCurrentName() != null) {
+                parts.addFirst("." + at.getCurrentName());
+            } else if (at.inArray() && at.getCurrentIndex() >= 0) {
+                parts.addFirst("[" + at.getCurrentIndex() + "]");
+            }
+        }
+        String path = String.join("", parts).replaceFirst("^\\.", "");
+        return path.isEmpty() ? "body" : path;
     }
 }

@@ -23,7 +23,7 @@ import java.lang.annotation.Target;
 @NotBlank
 @Size(max = 2000)
 @Pattern(regexp = "[^\\x00]*", message = "must not contain the NUL character (\\u0000)")
-@Pattern(regexp = "[^\\uD800-\\uDFFF]*", message = "must not contain an unpaired surrogate (\\uD800-\\uDFFF)")
+@Pattern(regexp = "[^\\x{D800}-\\x{DFFF}]*", message = "must not contain an unpaired surrogate (\\uD800-\\uDFFF)")
 @Target({FIELD, PARAMETER, RECORD_COMPONENT})
 @Retention(RUNTIME)
 @Constraint(validatedBy = {})

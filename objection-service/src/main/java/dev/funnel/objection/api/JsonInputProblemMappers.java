@@ -1,7 +1,7 @@
 package dev.funnel.objection.api;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -10,14 +10,19 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkiverse.resteasy.problem.HttpProblem;
-import io.quarkiverse.resteasy.problem.jaxrs.WebApplicationExceptionMapper;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
-import java.time.temporal.Temporal;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -26,20 +31,22 @@ import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * A body that is not JSON (malformed, not UTF-8, a key given twice, something after the object) or that is
- * JSON but does not fit the request (a date that is no date, a number for a text, an unknown enum constant)
- * as a problem naming the field in {@code violations}, like every other 400 of this service. Quarkus REST's
- * own mapper answers with plain JSON, and the problem library's mapper names the field elsewhere and quotes
- * Java type names back to the client.
+ * A body Jackson cannot read (malformed JSON, invalid UTF-8, a repeated key, something after the body, a number
+ * beyond the parser's limits) or that does not fit the request (a date that is no date, a fraction for a whole
+ * number, a number for a text, a number out of range) as a problem naming the field in {@code violations}, like
+ * every other 400 of this service. Quarkus REST's own mapper answers with plain JSON, and the problem library's
+ * mapper names the field elsewhere and quotes Java type names back to the client.
+ *
+ * <p>The field is the path Jackson recorded while binding ({@code activities[3].performedOn}, as Bean Validation
+ * names fields), otherwise where the parser stood when it gave up, otherwise {@code body}; the detail says where
+ * in the body (line and column) whenever Jackson knows it.
  */
 class JsonInputProblemMappers {
 
     /** Ahead of quarkus-resteasy-problem, which maps some of these itself with a very high priority. */
     private static final int BEFORE_LIBRARY_MAPPERS = 1;
 
-    /** The problem library's own mapper, for the WebApplicationExceptions that are not about the body. */
-    @Inject
-    WebApplicationExceptionMapper library;
+    private static final int LONGEST_REASON = 300;
 
     @ServerExceptionMapper(priority = BEFORE_LIBRARY_MAPPERS)
     Response invalidFormat(InvalidFormatException e) {
@@ -56,98 +63,167 @@ class JsonInputProblemMappers {
         return problem(e);
     }
 
-    /**
-     * Quarkus REST's Jackson reader passes a mismatched value on as it is, but wraps everything else Jackson
-     * refuses (malformed JSON, invalid UTF-8, a duplicate key, a number out of range) in a plain
-     * WebApplicationException with status 400 and no body. Those are unwrapped here; every other
-     * WebApplicationException (a 404, 405, 415, ...) is answered by the library as before.
-     */
+    /** The parser's own refusals: not JSON, invalid UTF-8, a key given twice, a number out of range. */
     @ServerExceptionMapper(priority = BEFORE_LIBRARY_MAPPERS)
-    Response unreadableInput(WebApplicationException e) {
-        if (e.getCause() instanceof JacksonException cause && e.getResponse().getStatus() == 400) {
-            return problem(cause);
-        }
-        return library.toResponse(e);
+    Response unreadableInput(StreamReadException e) {
+        return problem(e);
     }
 
-    private static Response problem(JacksonException e) {
-        String field = field(e);
-        String message = message(e);
+    /** Beyond Jackson's limits, such as a number of more than 1000 digits. */
+    @ServerExceptionMapper(priority = BEFORE_LIBRARY_MAPPERS)
+    Response oversizedInput(StreamConstraintsException e) {
+        return problem(e);
+    }
+
+    /**
+     * Quarkus REST turns what Jackson could not parse (anything but a mismatched input) into a bare
+     * {@code 400 HTTP Bad Request} WebApplicationException, which the mappers above never see; this hands them
+     * the cause instead. Only the reading of a body passes here, so no other WebApplicationException is touched.
+     */
+    @Provider
+    static class UnwrapJsonFailures implements ReaderInterceptor {
+
+        @Override
+        public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+            try {
+                return context.proceed();
+            } catch (WebApplicationException e) {
+                if (e.getCause() instanceof JsonProcessingException jsonFailure) {
+                    throw jsonFailure;
+                }
+                throw e;
+            }
+        }
+    }
+
+    static Response problem(JsonProcessingException e) {
+        List<JsonMappingException.Reference> path = e instanceof JsonMappingException mapping
+                ? mapping.getPath() : List.of();
+        JsonProcessingException unreadable = e instanceof JsonMappingException ? parserFailure(e.getCause()) : e;
+        // A value out of range is named by the binding path (the parser may be reading a buffered copy); any other
+        // parser refusal by where the parser stood, which may be deeper (a key repeated inside a list's item).
+        String field = !path.isEmpty() && (unreadable == null || unreadable instanceof InputCoercionException)
+                ? fieldPath(path)
+                : unreadable instanceof StreamReadException read && read.getProcessor() != null
+                        ? fieldPath(read.getProcessor().getParsingContext())
+                        : fieldPath(path);
+        String message;
+        String detail;
+        if (unreadable instanceof InputCoercionException outOfRange) {
+            // For 2147483648 as an enum Jackson reports the int it failed to read, not the enum it wanted.
+            Class<?> declared = declaredType(path);
+            message = expected(declared != null ? declared : outOfRange.getTargetType());
+            detail = "The request body does not fit";
+        } else if (unreadable != null) {
+            String reason = reason(unreadable);
+            message = reason.startsWith("Duplicate field") ? "appears more than once in the same object"
+                    : unreadable instanceof StreamConstraintsException ? "is too large: " + reason
+                    : "is not valid JSON: " + reason;
+            detail = "The request body cannot be read";
+        } else if (path.isEmpty() && String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+            message = "must be a single JSON value, but more follows";
+            detail = "The request body does not fit";
+        } else {
+            Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+            message = expected(target != null ? target : declaredType(path));
+            detail = "The request body does not fit";
+        }
+        JsonLocation location = unreadable != null && unreadable.getLocation() != null
+                ? unreadable.getLocation() : e.getLocation();
         return HttpProblem.builder()
                 .withStatus(Status.BAD_REQUEST)
                 .withTitle(Status.BAD_REQUEST.getReasonPhrase())
-                .withDetail("The request body does not fit: " + field + " " + message + where(e))
+                .withDetail(detail + where(location) + ": " + field + " " + message)
                 .with("violations", List.of(Map.of("field", field, "in", "body", "message", message)))
                 .build()
                 .toResponse();
     }
 
-    /**
-     * The field as Bean Validation names it: from the path Jackson recorded while binding, otherwise from where
-     * the parser stood when it gave up; {@code body} when the fault is in the body as a whole.
-     */
-    private static String field(JacksonException e) {
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return fieldPath(mapping.getPath());
+    /** The first exception in the chain that is about reading JSON rather than binding it, if any. */
+    private static JsonProcessingException parserFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException jackson && !(cause instanceof JsonMappingException)) {
+                return jackson;
+            }
         }
-        if (e instanceof StreamReadException read && read.getProcessor() != null) {
-            return fieldPath(read.getProcessor().getParsingContext());
-        }
-        return "body";
+        return null;
     }
 
-    /** A client that sent an unknown category learns the known ones, not a Java type name. */
-    private static String message(JacksonException e) {
-        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            Class<?> target = mismatch.getTargetType();
-            if (target.isEnum()) {
-                return "must be one of " + Arrays.toString(target.getEnumConstants());
-            }
-            if (Temporal.class.isAssignableFrom(target)) {
-                return "must be an ISO-8601 time as text, such as 2026-01-05T09:30:00Z";
-            }
-            if (target == String.class) {
-                return "must be text";
-            }
-            if (target == UUID.class) {
-                return "must be a UUID as text";
-            }
+    /** The type of the request record's component the path ends at, if it ends at one. */
+    private static Class<?> declaredType(List<JsonMappingException.Reference> path) {
+        if (path.isEmpty()) {
+            return null;
         }
-        if (e instanceof MismatchedInputException mismatch && mismatch.getPath().isEmpty()) {
-            return "must be one JSON object, with nothing after it";
+        JsonMappingException.Reference last = path.get(path.size() - 1);
+        if (!(last.getFrom() instanceof Class<?> owner) || !owner.isRecord() || last.getFieldName() == null) {
+            return null;
         }
-        Throwable cause = rootCause(e);
-        if (cause instanceof InputCoercionException) {
-            return "is a number out of range";
+        return Arrays.stream(owner.getRecordComponents())
+                .filter(component -> component.getName().equals(last.getFieldName()))
+                .map(RecordComponent::getType)
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** What a value of this Java type looks like in JSON, in words a client understands. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "has the wrong type or format";
         }
-        if (cause instanceof StreamReadException || cause instanceof StreamConstraintsException) {
-            // The parser's own words, less the Java method it names for a limit (a number of 1,001 digits).
-            return "cannot be read as JSON: "
-                    + ((JacksonException) cause).getOriginalMessage().replaceAll(", from `[^`]*`", "");
+        if (type.isEnum()) {
+            return "must be one of " + Arrays.toString(type.getEnumConstants());
+        }
+        if (type == Integer.class || type == int.class) {
+            return "must be a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+        }
+        if (type == Long.class || type == long.class) {
+            return "must be a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+        }
+        if (type == String.class) {
+            return "must be text (a JSON string)";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (type == UUID.class) {
+            return "must be a UUID such as 0b9d6a4e-8f0e-4f0c-9a51-3c2d7e1f9a10";
+        }
+        if (type == LocalDate.class) {
+            return "must be a date as YYYY-MM-DD";
+        }
+        if (type == Instant.class) {
+            return "must be an ISO-8601 instant with an offset, such as 2026-01-05T09:30:00Z";
+        }
+        if ("java.time".equals(type.getPackageName())) {
+            return "must be an ISO-8601 text";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "must be a JSON array";
+        }
+        if (type.isRecord()) {
+            return "must be a JSON object";
         }
         return "has the wrong type or format";
     }
 
-    /** Where the parser stood, so a client can find the fault in what it sent. */
-    private static String where(JacksonException e) {
-        JsonLocation location = rootCause(e) instanceof JacksonException cause && cause.getLocation() != null
-                ? cause.getLocation()
-                : e.getLocation();
+    /** Jackson's own words for a syntax error, without its advice on parser features or Java method names. */
+    private static String reason(JsonProcessingException e) {
+        String reason = String.valueOf(e.getOriginalMessage())
+                .replaceAll("\\[Source: .*?; line: (\\d+), column: (\\d+)]", "line $1, column $2")
+                .replaceAll(":? ?enable `[^`]*` to allow", "")
+                .replaceAll(" \\(not recognized as one since [^)]*\\)", "")
+                .replaceAll(", from `[^`]*`", "");
+        return reason.length() > LONGEST_REASON ? reason.substring(0, LONGEST_REASON) + "..." : reason;
+    }
+
+    private static String where(JsonLocation location) {
         if (location == null || location.getLineNr() < 1) {
             return "";
         }
-        return " (at line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+        return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
-    private static Throwable rootCause(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
-
-    /** {@code raisedAt}, or {@code items[3].raisedAt} inside a list, as Bean Validation names fields. */
+    /** {@code activities[3].performedOn}, as Bean Validation names fields. */
     static String fieldPath(List<JsonMappingException.Reference> path) {
         if (path.isEmpty()) {
             return "body";
@@ -158,7 +234,7 @@ class JsonInputProblemMappers {
                 .replaceFirst("^\\.", "");
     }
 
-    /** The same naming from the parser's position: the enclosing field names and array indexes. */
+    /** The same for where the parser stopped: the field it was reading, or {@code body} before the first one. */
     static String fieldPath(JsonStreamContext context) {
         Deque<String> parts = new ArrayDeque<>();
         for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {

@@ -18,19 +18,49 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.time.temporal.Temporal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalQuery;
+import java.util.Map;
 
 /**
- * Request bodies are read as they were written, never coerced: a number is no category, {@code true} is no
- * statement, {@code 1700000000} is no time, {@code ""} is no id, a key given twice or anything after the
- * object is an error. Jackson's defaults guess instead, which silently changes what the client meant. Each
- * refusal reaches {@link JsonInputProblemMappers} and comes back as a 400 naming the field.
+ * Request bodies are read as written or refused, never coerced: {@code 1.5} is no whole number (Jackson would
+ * store 1), {@code 0} no enum constant, {@code true} or {@code 12} no text, {@code "5"} no number, {@code ""} no
+ * id, and neither a repeated key (the last would win) nor anything after the body (it would be ignored) is
+ * accepted. Each refusal reaches {@link JsonInputProblemMappers} as a 400 naming the field.
+ *
+ * <p>Times get a wrapper of their own: in Jackson 2.21 the jsr310 deserializers ignore the coercion configs (an
+ * instant takes {@code 1700000000}, {@code 1.7e9} and {@code "1700000000"} as epoch seconds, a day takes
+ * {@code [2026,1,5]} and keeps the date of {@code "2026-01-05T00:00:00Z"}), so every java.time value must be a
+ * JSON string, and the types with an exact ISO-8601 form below are read in exactly that form.
  */
 @Singleton
 public class StrictJsonCustomizer implements ObjectMapperCustomizer {
 
+    /** Instants, days and date-times in exactly these forms; other java.time types as jsr310 reads text. */
+    private static final Map<Class<?>, IsoForm<?>> ISO_FORMS = Map.of(
+            Instant.class, new IsoForm<>(DateTimeFormatter.ISO_OFFSET_DATE_TIME, Instant::from),
+            OffsetDateTime.class, new IsoForm<>(DateTimeFormatter.ISO_OFFSET_DATE_TIME, OffsetDateTime::from),
+            ZonedDateTime.class, new IsoForm<>(DateTimeFormatter.ISO_ZONED_DATE_TIME, ZonedDateTime::from),
+            LocalDateTime.class, new IsoForm<>(DateTimeFormatter.ISO_LOCAL_DATE_TIME, LocalDateTime::from),
+            LocalDate.class, new IsoForm<>(DateTimeFormatter.ISO_LOCAL_DATE, LocalDate::from));
+
+    /**
+     * Last of all: Quarkus registers the jsr310 module in a customizer of its own, and nothing running after this
+     * one may loosen what it sets.
+     */
     @Override
-    @SuppressWarnings("deprecation") // the one switch for legacy scalar coercions; no builder exists here
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
+    @Override
+    @SuppressWarnings("deprecation") // the one switch for legacy scalar coercion; no builder exists here
     public void customize(ObjectMapper mapper) {
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
@@ -41,54 +71,57 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        // "" would otherwise be null: a generated id, or a time defaulted to now.
-        mapper.coercionConfigFor(LogicalType.OtherScalar)
-                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
-        mapper.coercionConfigFor(LogicalType.DateTime)
-                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        // "" is no id, number, choice or time: without this some of them would read as null (a generated id).
+        mapper.coercionConfigDefaults().setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule("strict-json").setDeserializerModifier(new TimesAsTextOnly()));
     }
 
-    /** Last, so that no customizer running after it can loosen what it set. */
-    @Override
-    public int priority() {
-        return MINIMUM_PRIORITY;
-    }
-
-    /**
-     * The java.time deserializers read a number as seconds or milliseconds since 1970 whatever the coercion
-     * configuration says (checked with Jackson 2.21), so every java.time value is wrapped to accept text only.
-     */
+    /** Wraps the deserializer of every java.time type, whichever module registered it. */
     private static final class TimesAsTextOnly extends BeanDeserializerModifier {
 
         @Override
         public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
                 JsonDeserializer<?> deserializer) {
-            if (Temporal.class.isAssignableFrom(description.getBeanClass())) {
-                return new TextOnly(deserializer);
+            Class<?> type = description.getBeanClass();
+            if ("java.time".equals(type.getPackageName())) {
+                return new TextOnly(deserializer, ISO_FORMS.get(type));
             }
             return deserializer;
         }
     }
 
+    /** A java.time value from a JSON string only, in its exact ISO-8601 form where it has one. */
     private static final class TextOnly extends DelegatingDeserializer {
 
-        TextOnly(JsonDeserializer<?> delegate) {
+        private final transient IsoForm<?> form;
+
+        TextOnly(JsonDeserializer<?> delegate, IsoForm<?> form) {
             super(delegate);
+            this.form = form;
         }
 
         @Override
         protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
-            return new TextOnly(delegate);
+            return new TextOnly(delegate, form);
         }
 
         @Override
         public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             if (!parser.hasToken(JsonToken.VALUE_STRING)) {
-                return context.reportInputMismatch(handledType(), "Expected an ISO-8601 text, not %s",
-                        parser.currentToken());
+                return context.handleUnexpectedToken(handledType(), parser);
             }
-            return super.deserialize(parser, context);
+            if (form == null) {
+                return super.deserialize(parser, context);
+            }
+            String text = parser.getText();
+            try {
+                return form.format().parse(text, form.query());
+            } catch (DateTimeParseException e) {
+                return context.handleWeirdStringValue(handledType(), text, "not in its ISO-8601 form");
+            }
         }
+    }
+
+    private record IsoForm<T>(DateTimeFormatter format, TemporalQuery<T> query) {
     }
 }
