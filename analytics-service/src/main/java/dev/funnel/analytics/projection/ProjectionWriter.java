@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 /**
  * The SQL of the write side: one statement per table per batch, each row of the batch passed as one element of
  * a column array and unpacked with {@code unnest}. That is what makes a batch of a thousand events cost a
- * handful of round trips instead of thousands (20 times and more faster, measured: see BENCHMARKS.md).
+ * handful of round trips instead of thousands (measured 13 to 37 times the per-event rate: see BENCHMARKS.md).
  *
  * <p>Values travel as text arrays cast in SQL ({@code ?::uuid[]}, {@code ?::timestamptz[]}), which the
  * driver handles for every type alike; instants are written to the microsecond (see {@link Stamp}).
