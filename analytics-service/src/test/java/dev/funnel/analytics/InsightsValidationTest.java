@@ -91,8 +91,8 @@ class InsightsValidationTest {
         refused(given().queryParam("from", "2026-01-01\u0000").queryParam("to", "2026-01-31")
                 .queryParam("asOf", "\u0000").get("/insights/consistency"))
                 .body("violations.field", contains("from", "asOf"));
-        refused(given().queryParam("from", "2026-01-01").queryParam("to", "2026-01-31").queryParam("theta", "0.5\u0000")
-                .get("/insights/harvest"))
+        refused(given().queryParam("from", "2026-01-01").queryParam("to", "2026-01-31")
+                .queryParam("theta", "0.5\u0000").get("/insights/harvest"))
                 .body("violations.field", contains("theta"));
     }
 

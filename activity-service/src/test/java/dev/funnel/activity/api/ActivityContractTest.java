@@ -89,8 +89,8 @@ class ActivityContractTest {
 
         log(slug, "2026-11-03", 1441, null).then().statusCode(400);
         given().contentType(ContentType.JSON)
-                .body("{\"activities\":[" + body(slug, "2026-11-04", 10, null) + "," + body(slug, "1999-12-31", 10, null)
-                        + "]}")
+                .body("{\"activities\":[" + body(slug, "2026-11-04", 10, null) + ","
+                        + body(slug, "1999-12-31", 10, null) + "]}")
                 .post("/activities/batch").then().statusCode(400);
         log(slug, "2026-11-05", 20, null).then().statusCode(201);
 
