@@ -50,7 +50,7 @@ public class Techniques {
         try {
             return QuarkusTransaction.requiringNew().call(() -> redefineInTransaction(slug, name, cadence));
         } catch (RuntimeException e) {
-            if (!ConcurrentUpdate.causedIt(e)) {
+            if (!LostUpdate.causedIt(e)) {
                 throw e;
             }
             Technique current = QuarkusTransaction.requiringNew().call(() -> get(slug));

@@ -4,9 +4,9 @@ import jakarta.persistence.OptimisticLockException;
 import org.hibernate.StaleStateException;
 
 /** Recognises a lost update race: another transaction changed the same row since this one read it. */
-final class ConcurrentUpdate {
+final class LostUpdate {
 
-    private ConcurrentUpdate() {
+    private LostUpdate() {
     }
 
     /** True for Hibernate's version check failing, however the transaction manager wrapped it. */
