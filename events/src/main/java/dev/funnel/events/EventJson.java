@@ -1,35 +1,21 @@
 package dev.funnel.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamReadException;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * The one JSON mapping of the event contract: how every event is written to and read from a record value.
@@ -47,30 +33,15 @@ import java.util.function.Function;
  */
 public final class EventJson {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = StrictJson.applyTo(JsonMapper.builder()
             .addModule(new JavaTimeModule())
-            // Registered after JavaTimeModule so they replace its readers, which also take numbers and arrays.
-            .addModule(new SimpleModule("funnel-iso-time")
-                    .addDeserializer(Instant.class, new IsoTextReader<>(Instant.class, Instant::parse))
-                    .addDeserializer(LocalDate.class, new IsoTextReader<>(LocalDate.class, LocalDate::parse)))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
                     JsonInclude.Include.NON_NULL))
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             // The records mark their numbers required, which catches a missing number but not an explicit null.
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            // Two values for one field leave the meaning to whichever parser reads it: refuse them.
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            // Strings are not "scalars" to Jackson, so the feature above still turns 42 or true into a string.
-            .withCoercionConfig(LogicalType.Textual, config -> config
-                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-            .build();
+            .build());
 
     /** Keeps a dead-letter reason on one readable line whatever the producer sent. */
     private static final int MAX_SHOWN_LENGTH = 80;
@@ -204,37 +175,6 @@ public final class EventJson {
             }
         }
         return null;
-    }
-
-    /**
-     * Reads a java.time value from its ISO-8601 string only, as the schema's {@code date-time} and {@code date}
-     * formats say. Jackson's own readers also take epoch numbers, whose unit a reader can only guess, number arrays,
-     * and date-times where a date is expected.
-     */
-    private static final class IsoTextReader<T> extends StdScalarDeserializer<T> {
-
-        private static final long serialVersionUID = 1L;
-
-        private final transient Function<String, T> parse;
-
-        IsoTextReader(Class<T> type, Function<String, T> parse) {
-            super(type);
-            this.parse = parse;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
-                return (T) context.handleUnexpectedToken(handledType(), parser);
-            }
-            String text = parser.getText();
-            try {
-                return parse.apply(text);
-            } catch (DateTimeParseException e) {
-                return (T) context.handleWeirdStringValue(handledType(), text, e.getMessage());
-            }
-        }
     }
 
     private static String prefix(EventType type) {

@@ -1,54 +1,17 @@
 package dev.funnel.objection.api;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.BeanDescription;
-import com.fasterxml.jackson.databind.DeserializationConfig;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
-import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.type.LogicalType;
+import dev.funnel.events.StrictJson;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.TemporalQuery;
-import java.util.Map;
 
 /**
- * Request bodies are read as written or refused, never coerced: {@code 1.5} is no whole number (Jackson would
- * store 1), {@code 0} no enum constant, {@code true} or {@code 12} no text, {@code "5"} no number, {@code ""} no
- * id, and neither a repeated key (the last would win) nor anything after the body (it would be ignored) is
- * accepted. Each refusal reaches {@link JsonInputProblemMappers} as a 400 naming the field.
- *
- * <p>Times get a wrapper of their own: in Jackson 2.21 the jsr310 deserializers ignore the coercion configs (an
- * instant takes {@code 1700000000}, {@code 1.7e9} and {@code "1700000000"} as epoch seconds, a day takes
- * {@code [2026,1,5]} and keeps the date of {@code "2026-01-05T00:00:00Z"}), so every java.time value must be a
- * JSON string, and the types with an exact ISO-8601 form below are read in exactly that form.
+ * Request bodies are read by the platform's rules ({@link StrictJson}): as written, or refused, never coerced,
+ * the same rules consumers read events by. Each refusal reaches {@link JsonInputProblemMappers} as a 400 naming
+ * the field.
  */
 @Singleton
 public class StrictJsonCustomizer implements ObjectMapperCustomizer {
-
-    /** Instants, days and date-times in exactly these forms; other java.time types as jsr310 reads text. */
-    private static final Map<Class<?>, IsoForm<?>> ISO_FORMS = Map.of(
-            Instant.class, new IsoForm<>(DateTimeFormatter.ISO_OFFSET_DATE_TIME, Instant::from),
-            OffsetDateTime.class, new IsoForm<>(DateTimeFormatter.ISO_OFFSET_DATE_TIME, OffsetDateTime::from),
-            ZonedDateTime.class, new IsoForm<>(DateTimeFormatter.ISO_ZONED_DATE_TIME, ZonedDateTime::from),
-            LocalDateTime.class, new IsoForm<>(DateTimeFormatter.ISO_LOCAL_DATE_TIME, LocalDateTime::from),
-            LocalDate.class, new IsoForm<>(DateTimeFormatter.ISO_LOCAL_DATE, LocalDate::from));
 
     /**
      * Last of all: Quarkus registers the jsr310 module in a customizer of its own, and nothing running after this
@@ -60,68 +23,7 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
     }
 
     @Override
-    @SuppressWarnings("deprecation") // the one switch for legacy scalar coercion; no builder exists here
     public void customize(ObjectMapper mapper) {
-        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
-        mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
-        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
-        mapper.coercionConfigFor(LogicalType.Textual)
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        // "" is no id, number, choice or time: without this some of them would read as null (a generated id).
-        mapper.coercionConfigDefaults().setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
-        mapper.registerModule(new SimpleModule("strict-json").setDeserializerModifier(new TimesAsTextOnly()));
-    }
-
-    /** Wraps the deserializer of every java.time type, whichever module registered it. */
-    private static final class TimesAsTextOnly extends BeanDeserializerModifier {
-
-        @Override
-        public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
-                JsonDeserializer<?> deserializer) {
-            Class<?> type = description.getBeanClass();
-            if ("java.time".equals(type.getPackageName())) {
-                return new TextOnly(deserializer, ISO_FORMS.get(type));
-            }
-            return deserializer;
-        }
-    }
-
-    /** A java.time value from a JSON string only, in its exact ISO-8601 form where it has one. */
-    private static final class TextOnly extends DelegatingDeserializer {
-
-        private final transient IsoForm<?> form;
-
-        TextOnly(JsonDeserializer<?> delegate, IsoForm<?> form) {
-            super(delegate);
-            this.form = form;
-        }
-
-        @Override
-        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
-            return new TextOnly(delegate, form);
-        }
-
-        @Override
-        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
-                return context.handleUnexpectedToken(handledType(), parser);
-            }
-            if (form == null) {
-                return super.deserialize(parser, context);
-            }
-            String text = parser.getText();
-            try {
-                return form.format().parse(text, form.query());
-            } catch (DateTimeParseException e) {
-                return context.handleWeirdStringValue(handledType(), text, "not in its ISO-8601 form");
-            }
-        }
-    }
-
-    private record IsoForm<T>(DateTimeFormatter format, TemporalQuery<T> query) {
+        StrictJson.applyTo(mapper);
     }
 }

@@ -1,4 +1,4 @@
-package dev.funnel.activity.api;
+package dev.funnel.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,11 +14,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The java.time rules of {@link StrictJsonCustomizer}, which is the same in every service whatever times its own
- * requests carry (the requests are tested through the API). The mapper is set up as Quarkus does it: the jsr310
- * module first, then this customizer, whose rules must win.
+ * The java.time rules of {@link StrictJson}, whatever times a given event or request carries (the services test
+ * their requests through their APIs). The mapper is set up as Quarkus does it: the jsr310 module first, then the
+ * strict rules, which must win.
  */
-class StrictJsonCustomizerTest {
+class StrictJsonTest {
 
     record Stamped(Instant at) {
     }
@@ -68,13 +68,11 @@ class StrictJsonCustomizerTest {
     private void refused(String json, Class<?> type, String field) {
         assertThatThrownBy(() -> mapper.readValue(json, type))
                 .isInstanceOf(MismatchedInputException.class)
-                .satisfies(e -> assertThat(JsonInputProblemMappers.fieldPath(((MismatchedInputException) e).getPath()))
+                .satisfies(e -> assertThat(((MismatchedInputException) e).getPath().get(0).getFieldName())
                         .isEqualTo(field));
     }
 
     private static ObjectMapper strictMapper() {
-        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
-        new StrictJsonCustomizer().customize(mapper);
-        return mapper;
+        return StrictJson.applyTo(new ObjectMapper().registerModule(new JavaTimeModule()));
     }
 }

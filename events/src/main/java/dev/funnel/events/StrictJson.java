@@ -1,0 +1,132 @@
+package dev.funnel.events;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalQuery;
+import java.util.Map;
+
+/**
+ * How the platform reads JSON: as written, or refused, never coerced. {@code 1.5} is no whole number (Jackson
+ * would read 1), {@code 0} no enum constant, {@code true} or {@code 12} no text, {@code "5"} no number, {@code ""}
+ * no id, number, choice or time, and neither a repeated key (the last would win) nor anything after the value (it
+ * would be ignored) is accepted. {@link EventJson} reads events this way, and each service reads its request bodies
+ * this way, so a client and a consumer meet the same rules.
+ *
+ * <p>Times get a wrapper of their own: jackson-datatype-jsr310 ignores the coercion settings (an instant takes
+ * {@code 1700000000}, {@code 1.7e9} and {@code "1700000000"} as epoch seconds, a day takes {@code [2026,1,5]} and
+ * keeps the date of {@code "2026-01-05T00:00:00Z"}), so every java.time value must be a JSON string, and the types
+ * with an exact ISO-8601 form are read in exactly that form, as the schemas' {@code date-time} and {@code date}
+ * formats say. Whatever module registered a java.time reader, this one wraps it.
+ */
+public final class StrictJson {
+
+    /** Instants, days and date-times in exactly these forms; other java.time types as jsr310 reads text. */
+    private static final Map<Class<?>, IsoForm<?>> ISO_FORMS = Map.of(
+            Instant.class, new IsoForm<>(DateTimeFormatter.ISO_INSTANT, Instant::from),
+            OffsetDateTime.class, new IsoForm<>(DateTimeFormatter.ISO_OFFSET_DATE_TIME, OffsetDateTime::from),
+            ZonedDateTime.class, new IsoForm<>(DateTimeFormatter.ISO_ZONED_DATE_TIME, ZonedDateTime::from),
+            LocalDateTime.class, new IsoForm<>(DateTimeFormatter.ISO_LOCAL_DATE_TIME, LocalDateTime::from),
+            LocalDate.class, new IsoForm<>(DateTimeFormatter.ISO_LOCAL_DATE, LocalDate::from));
+
+    private StrictJson() {
+    }
+
+    /**
+     * Sets the reading rules on a mapper that exists already (a framework's, or one just built). Writing and the
+     * handling of unknown fields are left as they are.
+     *
+     * @param mapper the mapper to make strict
+     * @return the same mapper
+     */
+    @SuppressWarnings("deprecation") // a framework hands over a built mapper: no builder exists there
+    public static ObjectMapper applyTo(ObjectMapper mapper) {
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+        // Strings are not "scalars" to Jackson, so the switch above still turns 42 or true into a string.
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        // Without this some types read "" as null: a generated id, a time defaulted to now.
+        mapper.coercionConfigDefaults().setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        return mapper.registerModule(new SimpleModule("funnel-strict-time")
+                .setDeserializerModifier(new TimesAsTextOnly()));
+    }
+
+    /** Wraps the deserializer of every java.time type, whichever module registered it. */
+    private static final class TimesAsTextOnly extends BeanDeserializerModifier {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
+                JsonDeserializer<?> deserializer) {
+            Class<?> type = description.getBeanClass();
+            if ("java.time".equals(type.getPackageName())) {
+                return new TextOnly(deserializer, ISO_FORMS.get(type));
+            }
+            return deserializer;
+        }
+    }
+
+    /** A java.time value from a JSON string only, in its exact ISO-8601 form where it has one. */
+    private static final class TextOnly extends DelegatingDeserializer {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient IsoForm<?> form;
+
+        TextOnly(JsonDeserializer<?> delegate, IsoForm<?> form) {
+            super(delegate);
+            this.form = form;
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new TextOnly(delegate, form);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return context.handleUnexpectedToken(handledType(), parser);
+            }
+            if (form == null) {
+                return super.deserialize(parser, context);
+            }
+            String text = parser.getText();
+            try {
+                return form.format().parse(text, form.query());
+            } catch (DateTimeParseException e) {
+                return context.handleWeirdStringValue(handledType(), text, "not in its ISO-8601 form");
+            }
+        }
+    }
+
+    private record IsoForm<T>(DateTimeFormatter format, TemporalQuery<T> query) {
+    }
+}
