@@ -1,14 +1,12 @@
 package dev.funnel.activity.api;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.funnel.events.JsonRefusal;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -17,36 +15,20 @@ import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.IOException;
-import java.lang.reflect.RecordComponent;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayDeque;
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * A body Jackson cannot read (malformed JSON, invalid UTF-8, a repeated key, something after the body, a number
- * beyond the parser's limits) or that does not fit the request (a date that is no date, a fraction for a whole
- * number, a number for a text, a number out of range) as a problem naming the field in {@code violations}, like
- * every other 400 of this service. Quarkus REST's own mapper answers with plain JSON, and the problem library's
- * mapper names the field elsewhere and quotes Java type names back to the client.
- *
- * <p>The field is the path Jackson recorded while binding ({@code activities[3].performedOn}, as Bean Validation
- * names fields), otherwise where the parser stood when it gave up, otherwise {@code body}; the detail says where
- * in the body (line and column) whenever Jackson knows it.
+ * A body Jackson cannot read or that does not fit the request, as a problem naming the field in
+ * {@code violations}, like every other 400 of this service; {@link JsonRefusal} (in events) says which field and
+ * what is wrong, in the same words for every service. Quarkus REST's own mapper answers with plain JSON, and the
+ * problem library's mapper names the field elsewhere and quotes Java type names back to the client.
  */
 class JsonInputProblemMappers {
 
     /** Ahead of quarkus-resteasy-problem, which maps some of these itself with a very high priority. */
     private static final int BEFORE_LIBRARY_MAPPERS = 1;
-
-    private static final int LONGEST_REASON = 300;
 
     @ServerExceptionMapper(priority = BEFORE_LIBRARY_MAPPERS)
     Response invalidFormat(InvalidFormatException e) {
@@ -97,154 +79,14 @@ class JsonInputProblemMappers {
     }
 
     static Response problem(JsonProcessingException e) {
-        List<JsonMappingException.Reference> path = e instanceof JsonMappingException mapping
-                ? mapping.getPath() : List.of();
-        JsonProcessingException unreadable = e instanceof JsonMappingException ? parserFailure(e.getCause()) : e;
-        // A value out of range is named by the binding path (the parser may be reading a buffered copy); any other
-        // parser refusal by where the parser stood, which may be deeper (a key repeated inside a list's item).
-        String field = !path.isEmpty() && (unreadable == null || unreadable instanceof InputCoercionException)
-                ? fieldPath(path)
-                : unreadable instanceof StreamReadException read && read.getProcessor() != null
-                        ? fieldPath(read.getProcessor().getParsingContext())
-                        : fieldPath(path);
-        String message;
-        String detail;
-        if (unreadable instanceof InputCoercionException outOfRange) {
-            // For 2147483648 as an enum Jackson reports the int it failed to read, not the enum it wanted.
-            Class<?> declared = declaredType(path);
-            message = expected(declared != null ? declared : outOfRange.getTargetType());
-            detail = "The request body does not fit";
-        } else if (unreadable != null) {
-            String reason = reason(unreadable);
-            message = reason.startsWith("Duplicate field") ? "appears more than once in the same object"
-                    : unreadable instanceof StreamConstraintsException ? "is too large: " + reason
-                    : "is not valid JSON: " + reason;
-            detail = "The request body cannot be read";
-        } else if (path.isEmpty() && String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
-            message = "must be a single JSON value, but more follows";
-            detail = "The request body does not fit";
-        } else {
-            Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
-            message = expected(target != null ? target : declaredType(path));
-            detail = "The request body does not fit";
-        }
-        JsonLocation location = unreadable != null && unreadable.getLocation() != null
-                ? unreadable.getLocation() : e.getLocation();
+        JsonRefusal refusal = JsonRefusal.of(e);
         return HttpProblem.builder()
                 .withStatus(Status.BAD_REQUEST)
                 .withTitle(Status.BAD_REQUEST.getReasonPhrase())
-                .withDetail(detail + where(location) + ": " + field + " " + message)
-                .with("violations", List.of(Map.of("field", field, "in", "body", "message", message)))
+                .withDetail(refusal.detail())
+                .with("violations", List.of(Map.of("field", refusal.field(), "in", "body",
+                        "message", refusal.message())))
                 .build()
                 .toResponse();
-    }
-
-    /** The first exception in the chain that is about reading JSON rather than binding it, if any. */
-    private static JsonProcessingException parserFailure(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof JsonProcessingException jackson && !(cause instanceof JsonMappingException)) {
-                return jackson;
-            }
-        }
-        return null;
-    }
-
-    /** The type of the request record's component the path ends at, if it ends at one. */
-    private static Class<?> declaredType(List<JsonMappingException.Reference> path) {
-        if (path.isEmpty()) {
-            return null;
-        }
-        JsonMappingException.Reference last = path.get(path.size() - 1);
-        if (!(last.getFrom() instanceof Class<?> owner) || !owner.isRecord() || last.getFieldName() == null) {
-            return null;
-        }
-        return Arrays.stream(owner.getRecordComponents())
-                .filter(component -> component.getName().equals(last.getFieldName()))
-                .map(RecordComponent::getType)
-                .findFirst()
-                .orElse(null);
-    }
-
-    /** What a value of this Java type looks like in JSON, in words a client understands. */
-    private static String expected(Class<?> type) {
-        if (type == null) {
-            return "has the wrong type or format";
-        }
-        if (type.isEnum()) {
-            return "must be one of " + Arrays.toString(type.getEnumConstants());
-        }
-        if (type == Integer.class || type == int.class) {
-            return "must be a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
-        }
-        if (type == Long.class || type == long.class) {
-            return "must be a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
-        }
-        if (type == String.class) {
-            return "must be text (a JSON string)";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "must be true or false";
-        }
-        if (type == UUID.class) {
-            return "must be a UUID such as 0b9d6a4e-8f0e-4f0c-9a51-3c2d7e1f9a10";
-        }
-        if (type == LocalDate.class) {
-            return "must be a date as YYYY-MM-DD";
-        }
-        if (type == Instant.class) {
-            return "must be an ISO-8601 instant with an offset, such as 2026-01-05T09:30:00Z";
-        }
-        if ("java.time".equals(type.getPackageName())) {
-            return "must be an ISO-8601 text";
-        }
-        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
-            return "must be a JSON array";
-        }
-        if (type.isRecord()) {
-            return "must be a JSON object";
-        }
-        return "has the wrong type or format";
-    }
-
-    /** Jackson's own words for a syntax error, without its advice on parser features or Java method names. */
-    private static String reason(JsonProcessingException e) {
-        String reason = String.valueOf(e.getOriginalMessage())
-                .replaceAll("\\[Source: .*?; line: (\\d+), column: (\\d+)]", "line $1, column $2")
-                .replaceAll(":? ?enable `[^`]*` to allow", "")
-                .replaceAll(" \\(not recognized as one since [^)]*\\)", "")
-                .replaceAll(", from `[^`]*`", "");
-        return reason.length() > LONGEST_REASON ? reason.substring(0, LONGEST_REASON) + "..." : reason;
-    }
-
-    private static String where(JsonLocation location) {
-        if (location == null || location.getLineNr() < 1) {
-            return "";
-        }
-        return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-    }
-
-    /** {@code activities[3].performedOn}, as Bean Validation names fields. */
-    static String fieldPath(List<JsonMappingException.Reference> path) {
-        if (path.isEmpty()) {
-            return "body";
-        }
-        return path.stream()
-                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining())
-                .replaceFirst("^\\.", "");
-    }
-
-    /** The same for where the parser stopped: the field it was reading, or {@code body} before the first one. */
-    static String fieldPath(JsonStreamContext context) {
-        Deque<String> parts = new ArrayDeque<>();
-        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
-            if (at.inObject() && at.getCurrentName() != null) {
-                parts.addFirst("." + at.getCurrentName());
-            } else if (at.inArray() && at.getCurrentIndex() >= 0) {
-                parts.addFirst("[" + at.getCurrentIndex() + "]");
-            }
-        }
-        String path = String.join("", parts).replaceFirst("^\\.", "");
-        return path.isEmpty() ? "body" : path;
     }
 }
