@@ -22,6 +22,7 @@ import dev.funnel.testing.KafkaTestClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -29,7 +30,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -139,14 +139,13 @@ class OperationsTest {
     private static Map<String, Double> settledSalesGauges() {
         await().atMost(FunnelScenarioTest.PROJECTED).until(AnalyticsApi::projection,
                 now -> now.path("lagByTopic").path(Topics.PROSPECTS).asLong(-1) == 0);
-        AtomicReference<Map<String, Double>> settled = new AtomicReference<>();
-        await().atMost(FunnelScenarioTest.PROJECTED).until(() -> {
-            Map<String, Double> first = salesGauges();
-            TimeUnit.MILLISECONDS.sleep(1_500); // longer than the test profile's refresh interval of 1 s
-            settled.set(salesGauges());
-            return first.equals(settled.get());
+        AtomicReference<Map<String, Double>> previous = new AtomicReference<>(Map.of());
+        // Polled further apart than the test profile's refresh interval of 1 s: equal twice means settled.
+        await().atMost(FunnelScenarioTest.PROJECTED).pollInterval(Duration.ofMillis(1_500)).until(() -> {
+            Map<String, Double> now = salesGauges();
+            return now.equals(previous.getAndSet(now));
         });
-        return settled.get();
+        return previous.get();
     }
 
     private static Map<String, Double> salesGauges() {

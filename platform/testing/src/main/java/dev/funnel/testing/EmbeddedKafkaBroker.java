@@ -3,6 +3,7 @@ package dev.funnel.testing;
 import java.util.Map;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.server.common.MetadataVersion;
 
 /**
@@ -21,6 +22,7 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
     }
 
     public static EmbeddedKafkaBroker start() {
+        keepTheTestJvmAlive();
         try {
             TestKitNodes nodes = new TestKitNodes.Builder()
                     .setCombined(true)
@@ -39,6 +41,21 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
         } catch (Exception e) {
             throw new IllegalStateException("Could not start the embedded Kafka broker", e);
         }
+    }
+
+    /**
+     * Kafka ends its process on a fatal fault (Exit.halt), for instance when its log directory goes away while it
+     * shuts down. In a test JVM the broker is stopped by a shutdown hook after the tests reported, alongside the
+     * database's, and a halt there turns a green run into a failed build: surefire sees the fork exit with 1. So in
+     * a test JVM Kafka's exits and halts throw instead, as in Kafka's own tests, and the hook gives up on the cleanup.
+     */
+    private static void keepTheTestJvmAlive() {
+        Exit.Procedure refuse = (status, message) -> {
+            throw new IllegalStateException("The embedded Kafka broker asked to end the test JVM with status "
+                    + status + ": " + message);
+        };
+        Exit.setExitProcedure(refuse);
+        Exit.setHaltProcedure(refuse);
     }
 
     private static Map<String, Object> singleNodeSettings() {
