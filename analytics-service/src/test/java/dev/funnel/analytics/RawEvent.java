@@ -4,7 +4,6 @@ import dev.funnel.events.CloudEventHeaders;
 import dev.funnel.events.EventJson;
 import dev.funnel.events.FunnelEvent;
 import dev.funnel.testing.KafkaTestClient;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,15 +24,12 @@ record RawEvent(String topic, String key, byte[] value, Map<String, String> head
                 headers(UUID.randomUUID().toString(), event.type().ceType(), event));
     }
 
+    /** The headers the platform writes for the event, with the given {@code ce_id} and {@code ce_type}. */
     static Map<String, String> headers(String ceId, String ceType, FunnelEvent event) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+        Map<String, String> headers = KafkaTestClient.cloudEventHeaders(UUID.randomUUID(), "/funnel/analytics-tests",
+                event);
         headers.put(CloudEventHeaders.ID, ceId);
-        headers.put(CloudEventHeaders.SOURCE, "/funnel/analytics-tests");
         headers.put(CloudEventHeaders.TYPE, ceType);
-        headers.put(CloudEventHeaders.TIME, event.occurredAt().toString());
-        headers.put(CloudEventHeaders.SUBJECT, event.partitionKey());
-        headers.put(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.APPLICATION_JSON);
         return headers;
     }
 

@@ -8,7 +8,8 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * Kafka value serializer for contract events: writes the JSON payload with {@link EventJson}.
  *
- * <p>When given the record's headers, it adds {@code ce_type} and {@code content-type} if they are not there yet,
+ * <p>When given the record's headers without a {@code ce_type}, it adds {@code ce_type}, {@code ce_dataschema} and
+ * {@code content-type} ({@link KafkaCloudEvents} writes them),
  * so a record written with this serializer alone can be read by {@link EventDeserializer}, and refuses an existing
  * {@code ce_type} that does not match the event. The other CloudEvents headers (id, source, time, ...) belong to
  * whoever sends the record, typically the outbox relay.
@@ -37,15 +38,11 @@ public final class EventSerializer implements Serializer<FunnelEvent> {
         String ceType = event.type().ceType();
         Header existing = headers.lastHeader(CloudEventHeaders.TYPE);
         if (existing == null) {
-            headers.add(CloudEventHeaders.TYPE, ceType.getBytes(StandardCharsets.UTF_8));
+            KafkaCloudEvents.addTypeHeaders(headers, event.type());
         } else if (existing.value() == null
                 || !ceType.equals(new String(existing.value(), StandardCharsets.UTF_8))) {
             throw new EventContractException(CloudEventHeaders.TYPE, CloudEventHeaders.TYPE
                     + ": header does not match the event, which is a " + ceType);
-        }
-        if (headers.lastHeader(CloudEventHeaders.CONTENT_TYPE) == null) {
-            headers.add(CloudEventHeaders.CONTENT_TYPE,
-                    CloudEventHeaders.APPLICATION_JSON.getBytes(StandardCharsets.UTF_8));
         }
         return EventJson.toBytes(event);
     }

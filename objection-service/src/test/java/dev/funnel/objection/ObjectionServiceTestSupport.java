@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.funnel.events.CloudEventHeaders;
 import dev.funnel.events.EventJson;
 import dev.funnel.events.FunnelEvent;
 import dev.funnel.events.LostReason;
@@ -24,7 +23,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,16 +63,7 @@ public final class ObjectionServiceTestSupport {
     }
 
     public static Map<String, String> headers(FunnelEvent event, UUID eventId) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
-        headers.put(CloudEventHeaders.ID, eventId.toString());
-        headers.put(CloudEventHeaders.SOURCE, "/funnel/prospect-service");
-        headers.put(CloudEventHeaders.TYPE, event.type().ceType());
-        headers.put(CloudEventHeaders.TIME, event.occurredAt().toString());
-        headers.put(CloudEventHeaders.SUBJECT, event.partitionKey());
-        headers.put(CloudEventHeaders.DATA_SCHEMA, event.type().dataSchema().toString());
-        headers.put(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.APPLICATION_JSON);
-        return headers;
+        return KafkaTestClient.cloudEventHeaders(eventId, "/funnel/prospect-service", event);
     }
 
     /** A prospect hunted by sales and found an hour ago. */

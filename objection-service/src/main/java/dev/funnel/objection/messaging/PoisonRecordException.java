@@ -9,8 +9,4 @@ public class PoisonRecordException extends RuntimeException {
     PoisonRecordException(String reason) {
         super(reason);
     }
-
-    PoisonRecordException(String reason, Throwable cause) {
-        super(reason, cause);
-    }
 }

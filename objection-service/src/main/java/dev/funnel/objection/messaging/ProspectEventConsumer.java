@@ -45,7 +45,8 @@ public class ProspectEventConsumer {
                 .orElseThrow(() -> new IllegalStateException("Not a Kafka record on channel " + CHANNEL));
         ProspectFact fact;
         try {
-            fact = ProspectRecords.decode(record.getKey(), record.getHeaders(), message.getPayload());
+            fact = ProspectRecords.decode(record.getTopic(), record.getKey(), record.getHeaders(),
+                    message.getPayload());
         } catch (PoisonRecordException poison) {
             LOG.warnf("Dead-lettering record %s-%d@%d: %s", record.getTopic(), record.getPartition(),
                     record.getOffset(), poison.getMessage());

@@ -189,10 +189,10 @@ class ProspectReplicaTest {
         assertThat(dead).extracting(record -> KafkaTestClient.header(record, "dead-letter-reason"))
                 .satisfiesExactly(
                         reason -> assertThat(reason).contains("Cannot decode ProspectFound", "malformed JSON"),
-                        reason -> assertThat(reason).contains("unknown ce_type 'dev.funnel.ProspectVanished.v1'"),
-                        reason -> assertThat(reason).contains("ce_id must be a UUID but was 'not-a-uuid'"),
-                        reason -> assertThat(reason).contains("ObjectionRaised does not belong on "
-                                + Topics.PROSPECTS));
+                        reason -> assertThat(reason).contains("ce_type 'dev.funnel.ProspectVanished.v1' is no event of the catalog"),
+                        reason -> assertThat(reason).contains("ce_id must be a UUID (36 characters) but was 'not-a-uuid'"),
+                        reason -> assertThat(reason).contains("ObjectionRaised belongs on " + Topics.OBJECTIONS
+                                + ", not on " + Topics.PROSPECTS));
         assertThat(dead).allSatisfy(record -> {
             assertThat(KafkaTestClient.header(record, "dead-letter-topic")).isEqualTo(Topics.PROSPECTS);
             assertThat(KafkaTestClient.header(record, "dead-letter-offset")).isNotNull();
@@ -213,7 +213,8 @@ class ProspectReplicaTest {
 
         await().atMost(PATIENCE).until(() -> support.records(DEAD_LETTERS, wrongKey).size() == 1);
         assertThat(KafkaTestClient.header(support.records(DEAD_LETTERS, wrongKey).get(0), "dead-letter-reason"))
-                .contains("is not the prospect id " + prospectId);
+                .contains("the key must be the event's partition key '" + prospectId + "' but was '" + wrongKey
+                        + "'");
         assertThat(support.stage(prospectId)).isEmpty();
     }
 

@@ -1,6 +1,7 @@
 package dev.funnel.outbox;
 
-import dev.funnel.events.CloudEventHeaders;
+import dev.funnel.events.EventType;
+import dev.funnel.events.KafkaCloudEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.smallrye.common.annotation.Identifier;
@@ -16,7 +17,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
@@ -40,7 +40,6 @@ import org.jboss.logging.Logger;
 class OutboxSender {
 
     private static final Logger LOG = Logger.getLogger(OutboxSender.class);
-    private static final String APPLICATION_JSON = "application/json";
 
     private final Map<String, Object> kafkaConfiguration;
     private final MeterRegistry registry;
@@ -119,21 +118,10 @@ class OutboxSender {
     }
 
     private static ProducerRecord<String, byte[]> toRecord(OutboxRow row) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.key(),
+        EventType type = EventType.fromCeType(row.eventType()).orElseThrow(() -> new IllegalStateException(
+                "Outbox row " + row.id() + " has the type " + row.eventType() + ", which is not in the catalog"));
+        return KafkaCloudEvents.toRecord(row.eventId(), row.source(), type, row.occurredAt(), row.key(),
                 row.payload().getBytes(StandardCharsets.UTF_8));
-        header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
-        header(record, CloudEventHeaders.ID, row.eventId().toString());
-        header(record, CloudEventHeaders.SOURCE, row.source());
-        header(record, CloudEventHeaders.TYPE, row.eventType());
-        header(record, CloudEventHeaders.TIME, row.occurredAt().toString());
-        header(record, CloudEventHeaders.SUBJECT, row.key());
-        header(record, CloudEventHeaders.DATA_SCHEMA, row.dataSchema());
-        header(record, CloudEventHeaders.CONTENT_TYPE, APPLICATION_JSON);
-        return record;
-    }
-
-    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
-        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
     }
 
     @PreDestroy

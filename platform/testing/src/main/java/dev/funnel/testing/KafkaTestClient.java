@@ -1,12 +1,16 @@
 package dev.funnel.testing;
 
+import dev.funnel.events.FunnelEvent;
+import dev.funnel.events.KafkaCloudEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -162,6 +166,17 @@ public final class KafkaTestClient implements AutoCloseable {
         } catch (TimeoutException e) {
             throw new IllegalStateException("Could not create topic " + topic, e);
         }
+    }
+
+    /**
+     * The headers the platform's codec writes for the event, as text, for a test to change one before
+     * {@link #produce(String, String, byte[], Map)}.
+     */
+    public static Map<String, String> cloudEventHeaders(UUID eventId, String source, FunnelEvent event) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        KafkaCloudEvents.toRecord(eventId, source, event).headers()
+                .forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+        return headers;
     }
 
     /** The value of a header as a string, or null when the record has none of that name. */

@@ -35,8 +35,11 @@ class EventContractTest {
 
     @Test
     void aSubjectThatIsNotTheKeyIsRefused() {
-        assertThatThrownBy(() -> EventContract.assertConforms(record("another-key", payload, null)))
-                .hasMessageContaining("ce_subject is not the record's key another-key");
+        ConsumerRecord<String, byte[]> record = record(prospect.toString(), payload, CloudEventHeaders.SUBJECT);
+        record.headers().add(CloudEventHeaders.SUBJECT, "another-key".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> EventContract.assertConforms(record))
+                .hasMessageContaining("ce_subject must be the key '" + prospect + "' but was 'another-key'");
     }
 
     @Test
