@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
  */
 final class Contract {
 
-    static final Pattern TECHNIQUE = Pattern.compile("[a-z0-9-]{2,40}");
-    static final Pattern OWNER = Pattern.compile("[a-z0-9._-]{1,40}");
+    static final Pattern TECHNIQUE = Pattern.compile(ContractFormats.TECHNIQUE_SLUG);
+    static final Pattern OWNER = Pattern.compile(ContractFormats.OWNER);
     static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
     /** Long enough to recognise a bad value in a dead-letter reason, short enough to keep it one line. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +26,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalQuery;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * How the platform reads JSON: as written, or refused, never coerced. {@code 1.5} is no whole number (Jackson
@@ -49,6 +52,9 @@ public final class StrictJson {
             LocalDateTime.class, new IsoForm<>(DateTimeFormatter.ISO_LOCAL_DATE_TIME, LocalDateTime::from),
             LocalDate.class, new IsoForm<>(DateTimeFormatter.ISO_LOCAL_DATE, LocalDate::from));
 
+    /** Where ISO_INSTANT reads a leap second: it turns {@code 23:59:60} into {@code 23:59:59} without a word. */
+    private static final Pattern LEAP_SECOND = Pattern.compile(".*T\\d{2}:\\d{2}:60.*");
+
     private StrictJson() {
     }
 
@@ -59,8 +65,24 @@ public final class StrictJson {
      * @param mapper the mapper to make strict
      * @return the same mapper
      */
-    @SuppressWarnings("deprecation") // a framework hands over a built mapper: no builder exists there
     public static ObjectMapper applyTo(ObjectMapper mapper) {
+        return applyTo(mapper, false);
+    }
+
+    /**
+     * The same rules, for request bodies whose times are stored: an instant must also be one PostgreSQL keeps as
+     * it was sent, to the microsecond and without a leap second. Otherwise the stored instant differs from the one
+     * sent, and an identical retry of the request no longer matches what was stored.
+     *
+     * @param mapper the mapper to make strict
+     * @return the same mapper
+     */
+    public static ObjectMapper applyToRequests(ObjectMapper mapper) {
+        return applyTo(mapper, true);
+    }
+
+    @SuppressWarnings("deprecation") // a framework hands over a built mapper: no builder exists there
+    private static ObjectMapper applyTo(ObjectMapper mapper, boolean storedInstants) {
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -73,23 +95,89 @@ public final class StrictJson {
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         // Without this some types read "" as null: a generated id, a time defaulted to now.
         mapper.coercionConfigDefaults().setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
-        return mapper.registerModule(new SimpleModule("funnel-strict-time")
-                .setDeserializerModifier(new TimesAsTextOnly()));
+        return mapper.registerModule(new SimpleModule(storedInstants ? "funnel-strict-request" : "funnel-strict")
+                .setDeserializerModifier(new AsWritten(storedInstants)));
     }
 
-    /** Wraps the deserializer of every java.time type, whichever module registered it. */
-    private static final class TimesAsTextOnly extends BeanDeserializerModifier {
+    /**
+     * Wraps the readers Jackson would otherwise let bend a value: every java.time type's (whichever module
+     * registered it), the UUID reader (it also takes Base64 and shortened forms) and every enum's (it trims spaces,
+     * tabs and control characters, so {@code "DAILY\\u0000"} would be read as {@code DAILY}).
+     */
+    private static final class AsWritten extends BeanDeserializerModifier {
 
         private static final long serialVersionUID = 1L;
+
+        private final boolean storedInstants;
+
+        AsWritten(boolean storedInstants) {
+            this.storedInstants = storedInstants;
+        }
 
         @Override
         public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
                 JsonDeserializer<?> deserializer) {
             Class<?> type = description.getBeanClass();
             if ("java.time".equals(type.getPackageName())) {
-                return new TextOnly(deserializer, ISO_FORMS.get(type));
+                return new TextOnly(deserializer, ISO_FORMS.get(type), storedInstants && type == Instant.class);
+            }
+            if (type == UUID.class) {
+                return new CanonicalUuidOnly(deserializer);
             }
             return deserializer;
+        }
+
+        @Override
+        public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                BeanDescription description, JsonDeserializer<?> deserializer) {
+            return new ExactEnum(deserializer);
+        }
+    }
+
+    /** A UUID in its canonical 36-character form only ({@link CanonicalUuid}). */
+    private static final class CanonicalUuidOnly extends DelegatingDeserializer {
+
+        private static final long serialVersionUID = 1L;
+
+        CanonicalUuidOnly(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new CanonicalUuidOnly(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.hasToken(JsonToken.VALUE_STRING) && CanonicalUuid.parse(parser.getText()).isEmpty()) {
+                return context.handleWeirdStringValue(UUID.class, parser.getText(), "not a UUID in its 36-character"
+                        + " form");
+            }
+            return super.deserialize(parser, context);
+        }
+    }
+
+    /** An enum constant exactly as it is spelled, nothing around it. */
+    private static final class ExactEnum extends DelegatingDeserializer {
+
+        private static final long serialVersionUID = 1L;
+
+        ExactEnum(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new ExactEnum(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.hasToken(JsonToken.VALUE_STRING) && !parser.getText().equals(parser.getText().trim())) {
+                return context.handleWeirdStringValue(handledType(), parser.getText(), "not one of the constants");
+            }
+            return super.deserialize(parser, context);
         }
     }
 
@@ -99,15 +187,17 @@ public final class StrictJson {
         private static final long serialVersionUID = 1L;
 
         private final transient IsoForm<?> form;
+        private final boolean stored;
 
-        TextOnly(JsonDeserializer<?> delegate, IsoForm<?> form) {
+        TextOnly(JsonDeserializer<?> delegate, IsoForm<?> form, boolean stored) {
             super(delegate);
             this.form = form;
+            this.stored = stored;
         }
 
         @Override
         protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
-            return new TextOnly(delegate, form);
+            return new TextOnly(delegate, form, stored);
         }
 
         @Override
@@ -119,11 +209,19 @@ public final class StrictJson {
                 return super.deserialize(parser, context);
             }
             String text = parser.getText();
+            Object value;
             try {
-                return form.format().parse(text, form.query());
+                value = form.format().parse(text, form.query());
             } catch (DateTimeParseException e) {
                 return context.handleWeirdStringValue(handledType(), text, "not in its ISO-8601 form");
             }
+            if (stored && LEAP_SECOND.matcher(text).matches()) {
+                return context.handleWeirdStringValue(handledType(), text, "a leap second, which is not kept");
+            }
+            if (stored && ((Instant) value).getNano() % 1_000 != 0) {
+                return context.handleWeirdStringValue(handledType(), text, "finer than the microseconds kept");
+            }
+            return value;
         }
     }
 

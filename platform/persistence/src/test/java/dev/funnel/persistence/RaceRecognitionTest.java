@@ -1,0 +1,39 @@
+package dev.funnel.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.RollbackException;
+import java.sql.SQLException;
+import org.hibernate.StaleObjectStateException;
+import org.hibernate.exception.ConstraintViolationException;
+import org.junit.jupiter.api.Test;
+
+class RaceRecognitionTest {
+
+    @Test
+    void aUniqueViolationIsRecognisedThroughHibernateAndTheTransactionManager() {
+        SQLException duplicate = new SQLException("duplicate key value violates unique constraint", "23505");
+        RuntimeException wrapped = new RuntimeException(new RollbackException("rolled back"));
+        wrapped.getCause().initCause(new ConstraintViolationException("insert failed", duplicate, "prospect_pkey"));
+
+        assertThat(UniqueViolation.causedIt(wrapped)).isTrue();
+    }
+
+    @Test
+    void anotherConstraintIsNoLostInsertRace() {
+        SQLException notNull = new SQLException("null value in column", "23502");
+
+        assertThat(UniqueViolation.causedIt(new ConstraintViolationException("insert failed", notNull, "c")))
+                .isFalse();
+        assertThat(UniqueViolation.causedIt(new IllegalStateException("no database involved"))).isFalse();
+    }
+
+    @Test
+    void aFailedVersionCheckIsALostUpdateWhateverWrapsIt() {
+        assertThat(LostUpdate.causedIt(new RuntimeException(new OptimisticLockException("stale")))).isTrue();
+        assertThat(LostUpdate.causedIt(new RuntimeException(new StaleObjectStateException("Prospect", 1L))))
+                .isTrue();
+        assertThat(LostUpdate.causedIt(new RuntimeException("something else"))).isFalse();
+    }
+}

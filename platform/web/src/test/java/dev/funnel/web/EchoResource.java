@@ -1,0 +1,55 @@
+package dev.funnel.web;
+
+import dev.funnel.events.Cadence;
+import dev.funnel.events.ContractFormats;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+/** A stand-in for a service's resource: a body with the platform's constraints, and query parameters. */
+@Path("/echo")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class EchoResource {
+
+    public record Thing(
+            UUID id,
+            @StorableText String name,
+            @CurrencyCode String currency,
+            @Pattern(regexp = ContractFormats.TECHNIQUE_SLUG, message = ContractFormats.TECHNIQUE_SLUG_RULE)
+            String technique,
+            Cadence cadence,
+            Integer minutes,
+            Instant at) {
+    }
+
+    @POST
+    public Thing echo(@Valid @NotNull Thing thing) {
+        return thing;
+    }
+
+    @GET
+    public Map<String, Object> query(@QueryParam("id") String id, @QueryParam("technique") String technique,
+            @QueryParam("cadence") String cadence, @QueryParam("from") String from, @QueryParam("size") String size) {
+        QueryParameters parameters = new QueryParameters();
+        UUID idValue = parameters.uuid("id", id).orElse(null);
+        String techniqueValue = parameters.techniqueSlug("technique", technique).orElse(null);
+        Cadence cadenceValue = parameters.constant("cadence", cadence, Cadence.class).orElse(null);
+        LocalDate fromValue = parameters.date("from", from).orElse(null);
+        int sizeValue = parameters.integer("size", size, 50, 1, 500);
+        parameters.throwIfInvalid();
+        return Map.of("id", String.valueOf(idValue), "technique", String.valueOf(techniqueValue),
+                "cadence", String.valueOf(cadenceValue), "from", String.valueOf(fromValue), "size", sizeValue);
+    }
+}
