@@ -70,8 +70,7 @@ class DeadLetterTest {
             Map<String, ConsumerRecord<String, byte[]>> letters = deadLetters(kafka, run);
 
             assertThat(reason(letters, 1)).startsWith("Cannot decode ProspectFound: malformed JSON");
-            assertThat(reason(letters, 2))
-                    .startsWith("Cannot decode event: unknown ce_type 'dev.funnel.ProspectVanished.v1'");
+            assertThat(reason(letters, 2)).isEqualTo("ce_type 'dev.funnel.ProspectVanished.v1' is no event of the catalog");
             assertThat(reason(letters, 3)).isEqualTo("Cannot decode ProspectFound: owner: is required");
             assertThat(reason(letters, 4)).isEqualTo("ObjectionRaised belongs on " + Topics.OBJECTIONS + ", not on "
                     + Topics.PROSPECTS);

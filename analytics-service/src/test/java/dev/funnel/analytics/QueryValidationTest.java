@@ -31,6 +31,13 @@ class QueryValidationTest {
     }
 
     @Test
+    void aParameterGivenTwiceIsRefusedRatherThanHalfRead() {
+        refused(given().urlEncodingEnabled(false).get("/funnel?from=2026-01-01&to=2026-01-31&to=yesterday"))
+                .body("violations.field", contains("to"))
+                .body("violations[0].message", equalTo("is given 2 times; give it once"));
+    }
+
+    @Test
     void reversedDatesAreRefused() {
         refused(given().queryParam("from", "2026-02-01").queryParam("to", "2026-01-31").get("/funnel"))
                 .body("violations.field", contains("to"))
@@ -100,7 +107,7 @@ class QueryValidationTest {
                 .queryParam("by", "month").get("/funnel/breakdown"))
                 .body("violations.field", contains("by"))
                 .body("violations[0].message",
-                        equalTo("must be one of source, technique, owner, week but was 'month'"));
+                        equalTo("must be one of SOURCE, TECHNIQUE, OWNER, WEEK but was 'month'"));
     }
 
     @Test

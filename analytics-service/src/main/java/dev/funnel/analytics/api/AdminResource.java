@@ -4,7 +4,7 @@ import dev.funnel.analytics.api.ProjectionResponse.RebuildResponse;
 import dev.funnel.analytics.messaging.ProjectionLag;
 import dev.funnel.analytics.messaging.ProjectionRebuild;
 import dev.funnel.analytics.projection.ProjectionStatusQueries;
-import io.quarkiverse.resteasy.problem.HttpProblem;
+import dev.funnel.web.Problems;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +23,8 @@ import java.util.Map;
 @Path("/admin/projection")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
+
+    private static final int MAX_SHOWN_NAME = 60;
 
     private final ProjectionStatusQueries status;
     private final ProjectionLag lag;
@@ -61,26 +62,18 @@ public class AdminResource {
     private static void refuseOptions(UriInfo uri, HttpHeaders headers) {
         List<Map<String, String>> violations = new ArrayList<>();
         for (String parameter : uri.getQueryParameters().keySet()) {
-            violations.add(violation(parameter, "query", "is not a parameter: a rebuild takes no options"));
+            String name = parameter.length() > MAX_SHOWN_NAME ? parameter.substring(0, MAX_SHOWN_NAME) + "..."
+                    : parameter;
+            violations.add(Problems.violation(name, "query", "is not a parameter: a rebuild takes no options"));
         }
         if (headers.getLength() > 0 || headers.getHeaderString("Transfer-Encoding") != null) {
-            violations.add(violation("body", "body", "must be empty: a rebuild takes no options"));
+            violations.add(Problems.violation("body", "body", "must be empty: a rebuild takes no options"));
         }
         if (!violations.isEmpty()) {
-            throw HttpProblem.builder()
-                    .withStatus(Status.BAD_REQUEST)
-                    .withTitle(Status.BAD_REQUEST.getReasonPhrase())
-                    .withDetail("A rebuild always replays every topic and takes no options; nothing was started")
+            throw Problems.of(Status.BAD_REQUEST,
+                            "A rebuild always replays every topic and takes no options; nothing was started")
                     .with("violations", violations)
                     .build();
         }
-    }
-
-    private static Map<String, String> violation(String field, String in, String message) {
-        Map<String, String> violation = new LinkedHashMap<>();
-        violation.put("field", CohortParameters.shown(field));
-        violation.put("in", in);
-        violation.put("message", message);
-        return violation;
     }
 }

@@ -1,7 +1,7 @@
 package dev.funnel.analytics.api;
 
 import dev.funnel.analytics.messaging.RebuildAlreadyRunningException;
-import io.quarkiverse.resteasy.problem.HttpProblem;
+import dev.funnel.web.Problems;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -11,11 +11,6 @@ class DomainExceptionMappers {
 
     @ServerExceptionMapper
     Response rebuildRunning(RebuildAlreadyRunningException e) {
-        return HttpProblem.builder()
-                .withStatus(Status.CONFLICT)
-                .withTitle(Status.CONFLICT.getReasonPhrase())
-                .withDetail(e.getMessage() + "; follow it at /admin/projection")
-                .build()
-                .toResponse();
+        return Problems.of(Status.CONFLICT, e.getMessage() + "; follow it at /admin/projection").build().toResponse();
     }
 }

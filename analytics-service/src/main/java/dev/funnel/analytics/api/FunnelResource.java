@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import dev.funnel.web.QueryParameters;
 
 /**
  * The combined marketing-plus-sales funnel of the prospects found in [from, to]. Every figure is defined in the
@@ -38,10 +39,10 @@ public class FunnelResource {
     public BreakdownResponse breakdown(@QueryParam("by") String by, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("source") String source,
             @QueryParam("technique") String technique, @QueryParam("owner") String owner) {
-        QueryProblems problems = new QueryProblems();
-        Grouping grouping = CohortParameters.grouping(problems, by);
-        Cohort cohort = CohortParameters.cohort(problems, from, to, source, technique, owner);
-        problems.throwIfAny();
+        QueryParameters parameters = new QueryParameters();
+        Grouping grouping = CohortParameters.grouping(parameters, by);
+        Cohort cohort = CohortParameters.cohort(parameters, from, to, source, technique, owner);
+        parameters.throwIfInvalid();
         return BreakdownResponse.of(cohort, grouping, queries.breakdown(cohort, grouping));
     }
 

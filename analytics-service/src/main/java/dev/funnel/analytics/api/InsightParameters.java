@@ -1,5 +1,6 @@
 package dev.funnel.analytics.api;
 
+import dev.funnel.web.QueryParameters;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
@@ -19,12 +20,12 @@ final class InsightParameters {
     }
 
     /** {@code asOf}, the day the question is asked: a date, today (UTC) when absent. */
-    static LocalDate asOf(QueryProblems problems, String value, Clock clock) {
-        return CohortParameters.optionalDate(problems, "asOf", value, LocalDate.now(clock));
+    static LocalDate asOf(QueryParameters parameters, String value, Clock clock) {
+        return parameters.date("asOf", value).orElseGet(() -> LocalDate.now(clock));
     }
 
     /** {@code theta}, the adstock carry-over: a number in [0, 1), {@value #DEFAULT_THETA} when absent. */
-    static double theta(QueryProblems problems, String value) {
+    static double theta(QueryParameters parameters, String value) {
         if (value == null || value.isBlank()) {
             return DEFAULT_THETA;
         }
@@ -33,8 +34,8 @@ final class InsightParameters {
         double theta = DECIMAL.matcher(number).matches() ? Double.parseDouble(number) : Double.NaN;
         // NaN fails both comparisons; 1 would let every week's effort carry over forever, undamped.
         if (!(theta >= 0 && theta < 1)) {
-            problems.add("theta", "must be a number from 0 to less than 1 but was '"
-                    + CohortParameters.shown(value) + "'");
+            parameters.invalid("theta", "must be a number from 0 to less than 1 but was "
+                    + QueryParameters.shown(value));
             return DEFAULT_THETA;
         }
         return theta + 0.0; // -0 is 0

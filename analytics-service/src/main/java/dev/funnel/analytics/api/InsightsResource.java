@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.LocalDate;
+import dev.funnel.web.QueryParameters;
 
 /**
  * What the funnel's counts mean: is the garden watered every day, how long until the sprouts, does hunting win
@@ -32,10 +33,10 @@ public class InsightsResource {
     @Path("consistency")
     public ConsistencyResponse consistency(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("asOf") String asOf) {
-        QueryProblems problems = new QueryProblems();
-        DateRange range = CohortParameters.range(problems, from, to);
-        LocalDate day = InsightParameters.asOf(problems, asOf, clock);
-        problems.throwIfAny();
+        QueryParameters parameters = new QueryParameters();
+        DateRange range = CohortParameters.range(parameters, from, to);
+        LocalDate day = InsightParameters.asOf(parameters, asOf, clock);
+        parameters.throwIfInvalid();
         return ConsistencyResponse.of(range, insights.consistency(range, day));
     }
 
@@ -43,9 +44,9 @@ public class InsightsResource {
     @GET
     @Path("sprout-lag")
     public SproutLagResponse sproutLag(@QueryParam("asOf") String asOf) {
-        QueryProblems problems = new QueryProblems();
-        LocalDate day = InsightParameters.asOf(problems, asOf, clock);
-        problems.throwIfAny();
+        QueryParameters parameters = new QueryParameters();
+        LocalDate day = InsightParameters.asOf(parameters, asOf, clock);
+        parameters.throwIfInvalid();
         return SproutLagResponse.of(insights.sproutLag(day));
     }
 
@@ -53,9 +54,9 @@ public class InsightsResource {
     @GET
     @Path("hunting-vs-farming")
     public HuntingVsFarmingResponse huntingVsFarming(@QueryParam("from") String from, @QueryParam("to") String to) {
-        QueryProblems problems = new QueryProblems();
-        DateRange range = CohortParameters.range(problems, from, to);
-        problems.throwIfAny();
+        QueryParameters parameters = new QueryParameters();
+        DateRange range = CohortParameters.range(parameters, from, to);
+        parameters.throwIfInvalid();
         return HuntingVsFarmingResponse.of(range, insights.huntingVsFarming(range));
     }
 
@@ -64,10 +65,10 @@ public class InsightsResource {
     @Path("harvest")
     public HarvestResponse harvest(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("theta") String theta) {
-        QueryProblems problems = new QueryProblems();
-        DateRange range = CohortParameters.range(problems, from, to);
-        double carryOver = InsightParameters.theta(problems, theta);
-        problems.throwIfAny();
+        QueryParameters parameters = new QueryParameters();
+        DateRange range = CohortParameters.range(parameters, from, to);
+        double carryOver = InsightParameters.theta(parameters, theta);
+        parameters.throwIfInvalid();
         return HarvestResponse.of(range, insights.harvest(range, carryOver));
     }
 }

@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -30,7 +29,6 @@ public final class QueryParameters {
     public static final LocalDate EARLIEST_DAY = LocalDate.of(2000, 1, 1);
     public static final LocalDate LATEST_DAY = LocalDate.of(9999, 12, 31);
 
-    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final int MAX_SHOWN_LENGTH = 60;
 
     private final List<Map<String, String>> violations = new ArrayList<>();
@@ -94,18 +92,19 @@ public final class QueryParameters {
         }
     }
 
-    /** A day as {@code YYYY-MM-DD}, from {@link #EARLIEST_DAY} to {@link #LATEST_DAY}. */
+    /**
+     * A day as {@code YYYY-MM-DD}, from {@link #EARLIEST_DAY} to {@link #LATEST_DAY}: Java also reads years such as
+     * {@code +999999999}, which a range's arithmetic or PostgreSQL's timestamps cannot hold.
+     */
     public Optional<LocalDate> date(String name, String value) {
         if (isAbsent(value)) {
             return Optional.empty();
         }
         LocalDate day;
         try {
-            day = DAY.matcher(value).matches() ? LocalDate.parse(value) : null;
+            day = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            day = null; // an impossible day such as 2026-02-30
-        }
-        if (day == null) {
+            // also an impossible day such as 2026-02-30
             return refuse(name, "must be a date as YYYY-MM-DD but was " + shown(value));
         }
         if (day.isBefore(EARLIEST_DAY) || day.isAfter(LATEST_DAY)) {
