@@ -20,7 +20,8 @@ import java.util.concurrent.CountDownLatch;
  * The whole system on one machine: a Kafka broker, a PostgreSQL server and the four services as
  * processes. {@link #start} brings everything up in order and waits for every service to be ready;
  * {@link #close} stops the services, then the broker, then the database. Anything that fails to start
- * stops what was already started.
+ * stops what was already started. Once everything is up, a service that exits on its own is restarted
+ * as its {@link RestartPolicy} says, and given up on when it keeps dying (see {@link SupervisedService}).
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -28,14 +29,16 @@ public final class LocalStack implements AutoCloseable {
 
     private final StackSettings settings;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
-    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, SupervisedService> services = new LinkedHashMap<>();
     private final PrintStream out;
+    private final RestartPolicy restartPolicy;
     private LocalDatabase database;
     private LocalKafkaBroker kafka;
 
-    private LocalStack(StackSettings settings, PrintStream out) {
+    private LocalStack(StackSettings settings, PrintStream out, RestartPolicy restartPolicy) {
         this.settings = settings;
         this.out = out;
+        this.restartPolicy = restartPolicy;
     }
 
     public static void main(String[] args) {
@@ -51,7 +54,7 @@ public final class LocalStack implements AutoCloseable {
             System.exit(2);
             return;
         }
-        LocalStack stack = new LocalStack(settings, System.out);
+        LocalStack stack = new LocalStack(settings, System.out, RestartPolicy.DEFAULT);
         CountDownLatch stopped = new CountDownLatch(1);
         // Registered before anything starts: Ctrl-C during startup must stop what already runs, too.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -74,7 +77,13 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts everything and returns once every service answers ready; on failure stops what it started. */
     public static LocalStack start(StackSettings settings, PrintStream out) throws Exception {
-        LocalStack stack = new LocalStack(settings, out);
+        return start(settings, out, RestartPolicy.DEFAULT);
+    }
+
+    /** As {@link #start(StackSettings, PrintStream)}, restarting a service that dies as {@code restartPolicy} says. */
+    public static LocalStack start(StackSettings settings, PrintStream out, RestartPolicy restartPolicy)
+            throws Exception {
+        LocalStack stack = new LocalStack(settings, out, restartPolicy);
         try {
             stack.startAll();
             return stack;
@@ -113,15 +122,20 @@ public final class LocalStack implements AutoCloseable {
             String jdbcUrl = database.ensureDatabase(spec.database());
             out.println(spec.name() + ": starting on port " + spec.port() + ", log in "
                     + settings.logDirectory().resolve(spec.name() + ".log"));
-            ServiceProcess process = ServiceProcess.start(spec, spec.jar(settings.home()),
-                    environmentOf(spec, jdbcUrl), settings.logDirectory());
-            services.put(spec.name(), process);
-            started.push(process);
+            Map<String, String> environment = environmentOf(spec, jdbcUrl);
+            SupervisedService.Launch launch = () -> ServiceProcess.start(spec, spec.jar(settings.home()),
+                    environment, settings.logDirectory());
+            SupervisedService service = new SupervisedService(launch.start(), launch, READY_TIMEOUT, restartPolicy,
+                    out);
+            services.put(spec.name(), service);
+            started.push(service);
         }
-        for (ServiceProcess process : services.values()) {
-            process.awaitReady(READY_TIMEOUT);
+        for (SupervisedService service : services.values()) {
+            service.process().awaitReady(READY_TIMEOUT);
         }
         printTable();
+        // Only now: a service that dies before everything is up is a failed start, named and not retried.
+        services.values().forEach(SupervisedService::watch);
     }
 
     private Map<String, String> environmentOf(ServiceSpec spec, String jdbcUrl) {
@@ -197,21 +211,41 @@ public final class LocalStack implements AutoCloseable {
         return urls;
     }
 
-    /** Kills one service as a crash would, then starts it again and waits until it is ready. */
-    public void restartService(String name, boolean crash) throws Exception {
-        ServiceProcess old = services.get(name);
+    /**
+     * Ends one service from outside, with SIGKILL as a crash would or with SIGTERM as an operator's kill
+     * would, and waits until the launcher has restarted it and it answers ready. The restart is the
+     * supervisor's own, so it counts towards giving up as any other would.
+     */
+    public ServiceStatus restartService(String name, boolean crash) throws Exception {
+        SupervisedService service = service(name);
+        ServiceProcess old = service.process();
         if (crash) {
             old.kill();
         } else {
             old.close();
         }
-        started.remove(old);
-        ServiceSpec spec = old.spec();
-        ServiceProcess fresh = ServiceProcess.start(spec, spec.jar(settings.home()),
-                environmentOf(spec, database.ensureDatabase(spec.database())), settings.logDirectory());
-        services.put(name, fresh);
-        started.push(fresh);
-        fresh.awaitReady(READY_TIMEOUT);
+        return awaitRestart(name, old.pid(), restartPolicy.maxBackoff().plus(READY_TIMEOUT));
+    }
+
+    /** The service's current process and where the launcher is with it. */
+    public ServiceStatus status(String name) {
+        return service(name).status();
+    }
+
+    /**
+     * Waits until the launcher has restarted the service after the process {@code previousPid} ended and the
+     * new process answers ready; fails at once if the launcher gives up on it instead.
+     */
+    public ServiceStatus awaitRestart(String name, long previousPid, Duration timeout) throws InterruptedException {
+        return service(name).awaitRestart(previousPid, timeout);
+    }
+
+    private SupervisedService service(String name) {
+        SupervisedService service = services.get(name);
+        if (service == null) {
+            throw new IllegalArgumentException("no service " + name + " in this stack; it has " + services.keySet());
+        }
+        return service;
     }
 
     public String bootstrapServers() {
@@ -221,6 +255,9 @@ public final class LocalStack implements AutoCloseable {
     /** Stops in the reverse order of starting: services, then Kafka, then PostgreSQL. Never throws. */
     @Override
     public void close() {
+        // All of them first: a service that exits while another is being stopped (a Ctrl-C reaches every
+        // process in the terminal's group) is part of the stop, not a crash to restart.
+        services.values().forEach(SupervisedService::stopWatching);
         while (!started.isEmpty()) {
             AutoCloseable next = started.pop();
             try {

@@ -90,6 +90,15 @@ final class ServiceProcess implements AutoCloseable {
         return process.pid();
     }
 
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Blocks until the process ends, however it ends, and returns its exit code (128 + signal if killed). */
+    int awaitExit() throws InterruptedException {
+        return process.waitFor();
+    }
+
     /** Kills the process at once, as a crash would (for tests of recovery). */
     void kill() throws InterruptedException {
         process.destroyForcibly();

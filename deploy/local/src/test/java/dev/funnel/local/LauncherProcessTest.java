@@ -1,6 +1,7 @@
 package dev.funnel.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -45,8 +47,9 @@ class LauncherProcessTest {
         }
     }
 
+    /** Stopped while it restarts a service it saw die: that restart must not outlive the launcher either. */
     @Test
-    void sigtermStopsEveryProcessTheLauncherStarted() throws Exception {
+    void sigtermStopsEveryProcessTheLauncherStartedEvenDuringARestart() throws Exception {
         List<String> args = portArguments();
         int postgresPort = Integer.parseInt(args.get(2).substring("--postgres-port=".length()));
         Path output = data.resolve("launcher.out");
@@ -61,17 +64,37 @@ class LauncherProcessTest {
             assertThat(printed(output)).as("launcher running").contains(EVERYTHING_UP);
             List<ProcessHandle> started = launcher.descendants().toList();
             assertThat(started).as("the four services").hasSizeGreaterThanOrEqualTo(4);
+            ProcessHandle activity = launcher.children().filter(child -> runs(child, "activity-service")).findFirst()
+                    .orElseThrow();
 
+            activity.destroyForcibly();
+            await().atMost(Duration.ofSeconds(30)).until(() -> printed(output).stream()
+                    .anyMatch(line -> line.startsWith("activity-service exited unexpectedly with code 137")));
             launcher.toHandle().destroy(); // SIGTERM, as an operator's kill or a container stop would send
 
             assertThat(launcher.waitFor(90, TimeUnit.SECONDS)).isTrue();
-            assertThat(printed(output)).contains("Stopping: services, then Kafka, then PostgreSQL ...", "Stopped.");
+            List<String> lines = printed(output);
+            assertThat(lines).contains("Stopping: services, then Kafka, then PostgreSQL ...", "Stopped.");
+            int stopping = lines.indexOf("Stopping: services, then Kafka, then PostgreSQL ...");
+            assertThat(lines.subList(stopping, lines.size())).as("no restart after the stop began")
+                    .noneMatch(line -> line.startsWith("activity-service"));
             assertThat(started).noneMatch(ProcessHandle::isAlive);
+            // The restarted process is no child the snapshot above knew of, and once the launcher is gone no
+            // child of it at all: look for it by its jar.
+            assertThat(ProcessHandle.allProcesses().filter(process -> runs(process, "activity-service")))
+                    .as("no activity-service left running").isEmpty();
             assertThat(LocalStackTest.isFree(postgresPort)).as("PostgreSQL stopped").isTrue();
         } finally {
             launcher.descendants().forEach(ProcessHandle::destroyForcibly);
             launcher.destroyForcibly();
         }
+    }
+
+    /** Whether the process runs this clone's build of the service (other clones on the machine have theirs). */
+    private static boolean runs(ProcessHandle process, String service) {
+        String jar = StackSettings.DEFAULT_SERVICES.stream().filter(spec -> spec.name().equals(service)).findFirst()
+                .orElseThrow().jar(HOME).toString();
+        return process.isAlive() && process.info().arguments().map(List::of).orElse(List.of()).contains(jar);
     }
 
     private static List<String> printed(Path output) throws IOException {

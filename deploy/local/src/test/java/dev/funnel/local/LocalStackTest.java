@@ -137,6 +137,10 @@ class LocalStackTest {
         }
     }
 
+    static StackSettings settingsOnFreePorts(Path data) throws IOException {
+        return settingsOnFreePorts(data, List.of());
+    }
+
     static StackSettings settingsOnFreePorts(Path data, List<String> extraArgs) throws IOException {
         List<String> args = new ArrayList<>(extraArgs);
         args.add("--data-dir=" + data.resolve(".funnel-local"));
@@ -154,9 +158,14 @@ class LocalStackTest {
      * services it runs: these tests run one, to stay fast. The end-to-end test runs them all.
      */
     private static StackSettings withActivityServiceOnly(StackSettings settings) {
+        return withServices(settings, 1);
+    }
+
+    /** The first {@code count} services in start order. */
+    static StackSettings withServices(StackSettings settings, int count) {
         return new StackSettings(settings.home(), settings.dataDirectory(), settings.kafkaPort(),
                 settings.kafkaControllerPort(), settings.postgresPort(), settings.externalDatabase(),
-                settings.services().subList(0, 1), settings.reset(), settings.demo());
+                settings.services().subList(0, count), settings.reset(), settings.demo());
     }
 
     /**
@@ -199,7 +208,7 @@ class LocalStackTest {
     }
 
     /** Service processes still alive (PostgreSQL daemonizes itself, so it is not among them). */
-    private static List<ProcessHandle> runningChildProcesses() {
+    static List<ProcessHandle> runningChildProcesses() {
         return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
     }
 
