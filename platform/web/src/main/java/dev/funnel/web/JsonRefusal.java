@@ -132,7 +132,9 @@ public record JsonRefusal(String field, String message, String detail) {
             return "must be a date as YYYY-MM-DD";
         }
         if (type == Instant.class) {
-            return "must be an ISO-8601 instant with an offset, such as 2026-01-05T09:30:00Z";
+            // Requests are read with StrictJson.applyToRequests: the store keeps microseconds and no leap second.
+            return "must be an ISO-8601 instant with an offset, at most to the microsecond and without a leap"
+                    + " second, such as 2026-01-05T09:30:00.123456Z";
         }
         if ("java.time".equals(type.getPackageName())) {
             return "must be an ISO-8601 text";

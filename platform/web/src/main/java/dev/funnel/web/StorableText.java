@@ -1,5 +1,6 @@
 package dev.funnel.web;
 
+import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.PARAMETER;
 import static java.lang.annotation.ElementType.RECORD_COMPONENT;
@@ -16,9 +17,9 @@ import java.lang.annotation.Target;
  * Text PostgreSQL stores as given, refused here as a 400 naming the field instead of failing the insert with a
  * 500 or being changed on the way in: no NUL character (PostgreSQL refuses it), and no unpaired UTF-16
  * surrogate (JSON allows {@code "\ud800"}, but it has no UTF-8 form and would be stored as "?", so an identical
- * replay of the request would no longer match what was stored).
+ * replay of the request would no longer match what was stored). A service's own text constraint can carry it.
  */
-@Target({FIELD, PARAMETER, RECORD_COMPONENT})
+@Target({FIELD, PARAMETER, RECORD_COMPONENT, ANNOTATION_TYPE})
 @Retention(RUNTIME)
 @Constraint(validatedBy = StorableText.Validator.class)
 public @interface StorableText {

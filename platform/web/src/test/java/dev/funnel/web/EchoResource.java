@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -37,6 +38,16 @@ public class EchoResource {
     @POST
     public Thing echo(@Valid @NotNull Thing thing) {
         return thing;
+    }
+
+    /** Fails the way a service fails when its database is away, or for a reason of its own. */
+    @POST
+    @Path("failure")
+    public void fail(@QueryParam("sqlState") String sqlState) {
+        if (sqlState == null) {
+            throw new IllegalStateException("a bug");
+        }
+        throw new IllegalStateException("Could not read", new SQLException("I/O error", sqlState));
     }
 
     @GET

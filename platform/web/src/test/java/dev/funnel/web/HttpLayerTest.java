@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -164,5 +165,27 @@ class HttpLayerTest {
                 .contentType(PROBLEM)
                 .body("violations[0].field", equalTo("size"))
                 .body("violations[0].message", equalTo("is given 2 times; give it once"));
+    }
+
+    @Test
+    void aDatabaseThatIsAwayIsA503WithRetryAfter() {
+        given().contentType(ContentType.JSON).queryParam("sqlState", "08006")
+                .post("/echo/failure")
+                .then().statusCode(503)
+                .contentType(PROBLEM)
+                .header("Retry-After", "5")
+                .body("title", equalTo("Service Unavailable"));
+    }
+
+    @Test
+    void anyOtherFailureIsA500ProblemWithoutItsStory() {
+        given().contentType(ContentType.JSON).post("/echo/failure")
+                .then().statusCode(500)
+                .contentType(PROBLEM)
+                .body("title", equalTo("Internal Server Error"))
+                .body(not(containsString("a bug")));
+        given().contentType(ContentType.JSON).queryParam("sqlState", "42601")
+                .post("/echo/failure")
+                .then().statusCode(500);
     }
 }

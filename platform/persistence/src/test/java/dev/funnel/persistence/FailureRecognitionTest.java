@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.RollbackException;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import org.hibernate.StaleObjectStateException;
 import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.GenericJDBCException;
 import org.junit.jupiter.api.Test;
 
-class RaceRecognitionTest {
+class FailureRecognitionTest {
 
     @Test
     void aUniqueViolationIsRecognisedThroughHibernateAndTheTransactionManager() {
@@ -27,6 +29,25 @@ class RaceRecognitionTest {
         assertThat(UniqueViolation.causedIt(new ConstraintViolationException("insert failed", notNull, "c")))
                 .isFalse();
         assertThat(UniqueViolation.causedIt(new IllegalStateException("no database involved"))).isFalse();
+    }
+
+    @Test
+    void aDatabaseThatIsAwayIsRecognisedWhateverWrapsIt() {
+        assertThat(DatabaseUnavailable.causedIt(new IllegalStateException("Could not read the funnel",
+                new SQLException("An I/O error occurred while sending to the backend.", "08006")))).isTrue();
+        assertThat(DatabaseUnavailable.causedIt(new RuntimeException(new GenericJDBCException(
+                "Unable to acquire JDBC Connection", new SQLException("Sorry, acquisition timeout!"))))).isTrue();
+        assertThat(DatabaseUnavailable.causedIt(new SQLException("canceling statement due to statement timeout",
+                "57014"))).isTrue();
+        assertThat(DatabaseUnavailable.causedIt(new RuntimeException(new SQLTransientConnectionException("gone"))))
+                .isTrue();
+    }
+
+    @Test
+    void aStatementThatIsWrongIsNoOutage() {
+        assertThat(DatabaseUnavailable.causedIt(new SQLException("duplicate key value", "23505"))).isFalse();
+        assertThat(DatabaseUnavailable.causedIt(new SQLException("syntax error", "42601"))).isFalse();
+        assertThat(DatabaseUnavailable.causedIt(new IllegalArgumentException("no database involved"))).isFalse();
     }
 
     @Test

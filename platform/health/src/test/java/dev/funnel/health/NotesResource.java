@@ -1,0 +1,56 @@
+package dev.funnel.health;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/** A stand-in for a service's write: two rows in one transaction, so a half-written request would show. */
+@Path("/notes")
+public class NotesResource {
+
+    private final DataSource dataSource;
+
+    NotesResource(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    void createTable(@Observes StartupEvent startup) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("create table if not exists note (id bigserial primary key, part int not null)");
+        }
+    }
+
+    @POST
+    @Transactional
+    public String write() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("insert into note (part) values (?)")) {
+            for (int part = 1; part <= 2; part++) {
+                insert.setInt(1, part);
+                insert.executeUpdate();
+            }
+        } catch (SQLException e) {
+            // As the services' JDBC code does: the mapper looks for the database's failure in the causes.
+            throw new IllegalStateException("Could not write a note", e);
+        }
+        return "written";
+    }
+
+    @GET
+    public long count() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select count(*) from note")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.funnel.persistence;
+
+import java.net.SocketTimeoutException;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.util.Set;
+
+/**
+ * Recognises a failure that says nothing about the request and everything about the database: it could not be
+ * reached, did not answer in time, or is shutting down. A client should try the same request again later (503),
+ * where any other failure is the service's fault (500) or the client's (4xx).
+ */
+public final class DatabaseUnavailable {
+
+    /**
+     * SQLSTATEs of a database that is away or overloaded rather than of a statement that is wrong: too many
+     * connections, a statement cancelled by {@code statement_timeout}, an administrator's shutdown, a server that
+     * cannot accept connections now. Class 08 (connection exceptions) is recognised as a class.
+     */
+    private static final Set<String> UNAVAILABLE_STATES = Set.of("53300", "57014", "57P01", "57P02", "57P03");
+    /**
+     * Agroal's pool says it waited {@code acquisition-timeout} in vain only in its message: it throws a plain
+     * SQLException without a SQLSTATE.
+     */
+    private static final String POOL_EXHAUSTED = "acquisition timeout";
+
+    private DatabaseUnavailable() {
+    }
+
+    /** True when the database, not the request, is why this failed, however the layers above wrapped it. */
+    public static boolean causedIt(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
+                    || cause instanceof SocketTimeoutException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && isUnavailable(sql)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isUnavailable(SQLException failure) {
+        String state = failure.getSQLState();
+        if (state != null) {
+            return state.startsWith("08") || UNAVAILABLE_STATES.contains(state);
+        }
+        return failure.getMessage() != null && failure.getMessage().contains(POOL_EXHAUSTED);
+    }
+}
