@@ -3,6 +3,7 @@ package dev.funnel.activity.domain;
 import dev.funnel.activity.domain.RejectedActivitiesException.Reason;
 import dev.funnel.activity.domain.RejectedActivitiesException.Rejection;
 import dev.funnel.activity.messaging.ActivityEvents;
+import dev.funnel.persistence.UniqueViolation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;

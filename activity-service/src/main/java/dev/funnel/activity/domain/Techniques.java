@@ -2,6 +2,8 @@ package dev.funnel.activity.domain;
 
 import dev.funnel.activity.messaging.ActivityEvents;
 import dev.funnel.events.Cadence;
+import dev.funnel.persistence.LostUpdate;
+import dev.funnel.persistence.UniqueViolation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
