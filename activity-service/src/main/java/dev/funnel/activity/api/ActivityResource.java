@@ -2,11 +2,11 @@ package dev.funnel.activity.api;
 
 import dev.funnel.activity.ActivityConfig;
 import dev.funnel.activity.domain.ActivityDraft;
-import dev.funnel.activity.domain.ActivityLog;
-import dev.funnel.activity.domain.ActivityLog.LoggedActivity;
-import dev.funnel.activity.domain.ActivityLog.NewActivity;
 import dev.funnel.activity.domain.ActivityNotFoundException;
 import dev.funnel.activity.domain.RejectedActivitiesException;
+import dev.funnel.activity.service.ActivityLog;
+import dev.funnel.activity.service.ActivityLog.LoggedActivity;
+import dev.funnel.activity.service.ActivityLog.NewActivity;
 import dev.funnel.events.CanonicalUuid;
 import dev.funnel.web.QueryParameters;
 import jakarta.validation.Valid;
