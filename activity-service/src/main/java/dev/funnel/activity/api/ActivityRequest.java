@@ -1,6 +1,8 @@
 package dev.funnel.activity.api;
 
-import dev.funnel.activity.domain.Technique;
+import dev.funnel.events.ContractFormats;
+import dev.funnel.web.CurrencyCode;
+import dev.funnel.web.StorableText;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -15,11 +17,11 @@ import java.util.UUID;
  */
 public record ActivityRequest(
         UUID id,
-        @NotNull @Pattern(regexp = Technique.SLUG, message = "must be 2 to 40 of a-z, 0-9 and -")
+        @NotNull @Pattern(regexp = ContractFormats.TECHNIQUE_SLUG, message = ContractFormats.TECHNIQUE_SLUG_RULE)
         String technique,
         @NotNull @PlausiblePerformedOn LocalDate performedOn,
         @NotNull @Min(0) @Max(1440) Integer minutesSpent,
         @Min(0) Long costMinor,
         @CurrencyCode String currency,
-        @Size(max = 2000) @PlainText String notes) {
+        @Size(max = 2000) @StorableText String notes) {
 }

@@ -2,11 +2,13 @@ package dev.funnel.activity.api;
 
 import dev.funnel.activity.ActivityConfig;
 import dev.funnel.activity.domain.ActivityDraft;
-import dev.funnel.activity.domain.ActivityLog;
-import dev.funnel.activity.domain.ActivityLog.LoggedActivity;
-import dev.funnel.activity.domain.ActivityLog.NewActivity;
 import dev.funnel.activity.domain.ActivityNotFoundException;
 import dev.funnel.activity.domain.RejectedActivitiesException;
+import dev.funnel.activity.service.ActivityLog;
+import dev.funnel.activity.service.ActivityLog.LoggedActivity;
+import dev.funnel.activity.service.ActivityLog.NewActivity;
+import dev.funnel.events.CanonicalUuid;
+import dev.funnel.web.QueryParameters;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -82,7 +84,7 @@ public class ActivityResource {
 
     /**
      * Activities newest first; {@code from} and {@code to} are inclusive days ({@code YYYY-MM-DD}), {@code page}
-     * from 0, {@code size} 1-500.
+     * from 0, {@code size} 1-500. Every parameter is read before any is refused, so one 400 names them all.
      */
     @GET
     public ActivityPageResponse list(
@@ -91,27 +93,29 @@ public class ActivityResource {
             @QueryParam("to") String to,
             @QueryParam("page") String page,
             @QueryParam("size") String size) {
-        Optional<String> slug = QueryParameters.slug("technique", technique);
-        Optional<LocalDate> fromDay = QueryParameters.date("from", from);
-        Optional<LocalDate> toDay = QueryParameters.date("to", to);
-        QueryParameters.requireOrdered(fromDay, toDay);
-        ActivityLog.ActivityPage found = activityLog.list(slug, fromDay, toDay,
-                QueryParameters.integer("page", page, 0, 0, MAX_PAGE),
-                QueryParameters.integer("size", size, 50, 1, MAX_PAGE_SIZE));
+        QueryParameters parameters = new QueryParameters();
+        Optional<String> slug = parameters.techniqueSlug("technique", technique);
+        Optional<LocalDate> fromDay = parameters.date("from", from);
+        Optional<LocalDate> toDay = parameters.date("to", to);
+        int pageNumber = parameters.integer("page", page, 0, 0, MAX_PAGE);
+        int pageSize = parameters.integer("size", size, 50, 1, MAX_PAGE_SIZE);
+        if (fromDay.isPresent() && toDay.isPresent() && fromDay.get().isAfter(toDay.get())) {
+            parameters.invalid("to", "must not be before from (" + fromDay.get() + ")");
+        }
+        parameters.throwIfInvalid();
+        ActivityLog.ActivityPage found = activityLog.list(slug, fromDay, toDay, pageNumber, pageSize);
         return new ActivityPageResponse(found.items().stream().map(ActivityResponse::of).toList(),
                 found.page(), found.size(), found.total());
     }
 
-    /** One activity; an id that is no UUID is as unknown as any other (404), not a bare JAX-RS 404. */
+    /**
+     * One activity. An id that is no UUID in its 36-character form is as unknown as any other (404), not a bare
+     * JAX-RS 404: a shortened form such as {@code 1-1-1-1-1} would otherwise name a second path to one activity.
+     */
     @GET
     @Path("{id}")
     public ActivityResponse get(@PathParam("id") String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new ActivityNotFoundException(id);
-        }
+        UUID uuid = CanonicalUuid.parse(id).orElseThrow(() -> new ActivityNotFoundException(id));
         return ActivityResponse.of(activityLog.get(uuid));
     }
 

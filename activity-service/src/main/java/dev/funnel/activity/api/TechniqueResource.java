@@ -1,7 +1,7 @@
 package dev.funnel.activity.api;
 
 import dev.funnel.activity.domain.Technique;
-import dev.funnel.activity.domain.Techniques;
+import dev.funnel.activity.service.Techniques;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;

@@ -1,6 +1,7 @@
 package dev.funnel.activity.domain;
 
 import dev.funnel.events.Cadence;
+import dev.funnel.events.ContractFormats;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,17 +11,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /** A marketing technique (a blog, a newsletter, networking) and the cadence planned for it. */
 @Entity
 public class Technique extends PanacheEntityBase {
 
-    /** What a slug looks like; it names a technique for good, and keys its events. */
-    public static final String SLUG = "[a-z0-9-]{2,40}";
-
-    private static final Pattern SLUG_PATTERN = Pattern.compile(SLUG);
-
+    /** Names the technique for good, and keys its events. */
     @Id
     private String slug;
 
@@ -53,7 +49,7 @@ public class Technique extends PanacheEntityBase {
 
     /** False for text no technique can be named by, such as one with a NUL character the database refuses. */
     public static boolean isSlug(String text) {
-        return text != null && SLUG_PATTERN.matcher(text).matches();
+        return ContractFormats.isTechniqueSlug(text);
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.funnel.activity.monitoring;
 
-import dev.funnel.activity.domain.ActivityLog.ActivitiesLogged;
+import dev.funnel.activity.service.ActivityLog.ActivitiesLogged;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,8 +1,14 @@
-package dev.funnel.activity.domain;
+package dev.funnel.activity.service;
 
+import dev.funnel.activity.domain.Activity;
+import dev.funnel.activity.domain.ActivityDraft;
+import dev.funnel.activity.domain.ActivityNotFoundException;
+import dev.funnel.activity.domain.RejectedActivitiesException;
 import dev.funnel.activity.domain.RejectedActivitiesException.Reason;
 import dev.funnel.activity.domain.RejectedActivitiesException.Rejection;
+import dev.funnel.activity.domain.Technique;
 import dev.funnel.activity.messaging.ActivityEvents;
+import dev.funnel.persistence.UniqueViolation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;

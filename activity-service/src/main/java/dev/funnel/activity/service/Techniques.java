@@ -1,7 +1,13 @@
-package dev.funnel.activity.domain;
+package dev.funnel.activity.service;
 
+import dev.funnel.activity.domain.Technique;
+import dev.funnel.activity.domain.TechniqueAlreadyExistsException;
+import dev.funnel.activity.domain.TechniqueChangedConcurrentlyException;
+import dev.funnel.activity.domain.TechniqueNotFoundException;
 import dev.funnel.activity.messaging.ActivityEvents;
 import dev.funnel.events.Cadence;
+import dev.funnel.persistence.LostUpdate;
+import dev.funnel.persistence.UniqueViolation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
