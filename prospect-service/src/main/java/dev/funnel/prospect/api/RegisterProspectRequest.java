@@ -1,6 +1,9 @@
 package dev.funnel.prospect.api;
 
+import dev.funnel.events.ContractFormats;
 import dev.funnel.events.ProspectSource;
+import dev.funnel.web.CurrencyCode;
+import dev.funnel.web.StorableText;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -17,15 +20,15 @@ import java.util.UUID;
 @TechniqueMatchesSource
 public record RegisterProspectRequest(
         UUID id,
-        @NotBlank @Size(max = 120) @PlainText String displayName,
-        @Size(min = 1, max = 200) @PlainText String company,
-        @Email @Size(max = 254) @PlainText String email,
+        @NotBlank @Size(max = 120) @StorableText String displayName,
+        @Size(min = 1, max = 200) @StorableText String company,
+        @Email @Size(max = 254) @StorableText String email,
         @Pattern(regexp = "[+0-9 ()./-]{3,40}", message = "must be 3 to 40 digits, spaces and + ( ) . / -")
         String phone,
         @NotNull ProspectSource source,
-        @Pattern(regexp = "[a-z0-9-]{2,40}", message = "must be 2 to 40 of a-z, 0-9 and -") String technique,
-        @NotNull @Pattern(regexp = "[a-z0-9._-]{1,40}", message = "must be 1 to 40 of a-z, 0-9 and . _ -")
-        String owner,
+        @Pattern(regexp = ContractFormats.TECHNIQUE_SLUG, message = ContractFormats.TECHNIQUE_SLUG_RULE)
+        String technique,
+        @NotNull @Pattern(regexp = ContractFormats.OWNER, message = ContractFormats.OWNER_RULE) String owner,
         @Min(0) Long estimatedValueMinor,
         @CurrencyCode String currency,
         Instant foundAt) {

@@ -2,6 +2,8 @@ package dev.funnel.prospect.domain;
 
 import dev.funnel.events.LostReason;
 import dev.funnel.events.ProspectSource;
+import dev.funnel.persistence.LostUpdate;
+import dev.funnel.persistence.UniqueViolation;
 import dev.funnel.prospect.messaging.ProspectEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
