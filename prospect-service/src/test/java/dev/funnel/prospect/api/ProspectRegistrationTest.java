@@ -13,7 +13,9 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.funnel.events.CloudEventTypes;
@@ -237,4 +239,37 @@ class ProspectRegistrationTest {
         given().get("/prospects/" + id).then().statusCode(200)
                 .body("owner", equalTo("reader")).body("company", equalTo("Baker & Sons"));
     }
+
+    @Test
+    void aBlankOptionalFieldIsRefusedNamingItAndNothingIsStored() {
+        for (String[] field : new String[][] {
+            {"email", "\"\""}, {"email", "\"   \""}, {"phone", "\"\""}, {"phone", "\"   \""}, {"phone", "\"( )\""},
+            {"company", "\"\""}, {"company", "\" \\t \""}, {"company", "\"\\u00a0\""}}) {
+            UUID id = UUID.randomUUID();
+
+            given().contentType(ContentType.JSON)
+                    .body("{\"id\":\"" + id + "\",\"displayName\":\"A\",\"source\":\"SALES\",\"owner\":\"sam\",\""
+                            + field[0] + "\":" + field[1] + "}")
+                    .post("/prospects")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    // "   " is also no e-mail address: two messages, both about that field
+                    .body("violations.field", hasItem(field[0]))
+                    .body("violations.field", everyItem(equalTo(field[0])));
+            given().get("/prospects/" + id).then().statusCode(404);
+        }
+    }
+
+    @Test
+    void anAbsentOrNullOptionalFieldIsStillNone() {
+        given().contentType(ContentType.JSON)
+                .body("{\"displayName\":\"A\",\"company\":null,\"email\":null,\"phone\":null,\"source\":\"SALES\","
+                        + "\"owner\":\"sam\"}")
+                .post("/prospects")
+                .then().statusCode(201)
+                .body("company", nullValue()).body("email", nullValue()).body("phone", nullValue());
+        given().contentType(ContentType.JSON).body("{\"displayName\":\"A\",\"source\":\"SALES\",\"owner\":\"sam\"}")
+                .post("/prospects")
+                .then().statusCode(201).body("email", nullValue());
+    }
+
 }
