@@ -272,4 +272,50 @@ class ProspectRegistrationTest {
                 .then().statusCode(201).body("email", nullValue());
     }
 
+    @Test
+    void aRegistrationWithAnInstantInMicrosecondsReplaysAsTheSameProspect() {
+        UUID id = UUID.randomUUID();
+        String body = "{\"id\":\"" + id + "\",\"displayName\":\"A\",\"source\":\"SALES\",\"owner\":\"sam\","
+                + "\"foundAt\":\"2026-11-01T10:00:00.123456Z\"}";
+
+        given().contentType(ContentType.JSON).body(body).post("/prospects")
+                .then().statusCode(201).body("foundAt", equalTo("2026-11-01T10:00:00.123456Z"));
+        given().contentType(ContentType.JSON).body(body).post("/prospects")
+                .then().statusCode(200).body("foundAt", equalTo("2026-11-01T10:00:00.123456Z"));
+    }
+
+    @Test
+    void aQueryParameterGivenTwiceIsRefusedRatherThanHalfRead() {
+        given().queryParam("size", "10", "abc").get("/prospects")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains("size"))
+                .body("violations.in", contains("query"));
+    }
+
+    @Test
+    void everyBadListingParameterIsNamedInOneAnswer() {
+        given().queryParam("stage", "SIGNED").queryParam("source", "ADS").queryParam("owner", "Sam Seller")
+                .queryParam("technique", "Weekly Blog").queryParam("page", "-1").queryParam("size", "0")
+                .get("/prospects")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", containsInAnyOrder("stage", "source", "owner", "technique", "page", "size"))
+                .body("violations.in", everyItem(equalTo("query")));
+    }
+
+    @Test
+    void aShortenedUuidInAPathNamesNoProspect() {
+        // Canonically 0000xxxx-...: UUID.fromString also reads it without the leading zeros, a second name for it.
+        UUID random = UUID.randomUUID();
+        UUID id = new UUID(random.getMostSignificantBits() & 0x0000_ffff_ffff_ffffL, random.getLeastSignificantBits());
+        given().contentType(ContentType.JSON).body(hunted(id, "sam")).post("/prospects").then().statusCode(201);
+        String shortened = id.toString().substring(4);
+
+        given().get("/prospects/" + id).then().statusCode(200);
+        given().get("/prospects/" + shortened).then().statusCode(404).contentType("application/problem+json")
+                .body("detail", containsString("No such prospect"));
+        given().contentType(ContentType.JSON).body("{\"by\":\"sam\"}").post("/prospects/" + shortened + "/contact")
+                .then().statusCode(404);
+        given().get("/prospects/1-1-1-1-1").then().statusCode(404);
+        given().get("/prospects/" + id).then().statusCode(200).body("stage", equalTo("FOUND"));
+    }
 }
