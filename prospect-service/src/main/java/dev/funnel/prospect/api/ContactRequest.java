@@ -1,12 +1,13 @@
 package dev.funnel.prospect.api;
 
+import dev.funnel.events.ContractFormats;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
 
 /** A seller reached the prospect: who, and when (default now). */
 public record ContactRequest(
-        @NotNull @Pattern(regexp = "[a-z0-9._-]{1,40}", message = "must be 1 to 40 of a-z, 0-9 and . _ -")
+        @NotNull @Pattern(regexp = ContractFormats.OWNER, message = ContractFormats.OWNER_RULE)
         String by,
         Instant at) {
 }

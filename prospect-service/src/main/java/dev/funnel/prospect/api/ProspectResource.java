@@ -1,14 +1,17 @@
 package dev.funnel.prospect.api;
 
+import dev.funnel.events.CanonicalUuid;
 import dev.funnel.events.ProspectSource;
 import dev.funnel.prospect.ProspectConfig;
 import dev.funnel.prospect.domain.ContactDetails;
 import dev.funnel.prospect.domain.ProspectDraft;
 import dev.funnel.prospect.domain.ProspectNotFoundException;
-import dev.funnel.prospect.domain.Prospects;
-import dev.funnel.prospect.domain.Prospects.ProspectFilter;
-import dev.funnel.prospect.domain.Prospects.Registration;
 import dev.funnel.prospect.domain.Stage;
+import dev.funnel.prospect.service.Prospects;
+import dev.funnel.prospect.service.Prospects.ProspectFilter;
+import dev.funnel.prospect.service.Prospects.ProspectPage;
+import dev.funnel.prospect.service.Prospects.Registration;
+import dev.funnel.web.QueryParameters;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -109,29 +112,29 @@ public class ProspectResource {
             @QueryParam("technique") String technique,
             @QueryParam("page") String page,
             @QueryParam("size") String size) {
+        // Every parameter is read before any is refused, so that one 400 names all the bad ones.
+        QueryParameters parameters = new QueryParameters();
         ProspectFilter filter = new ProspectFilter(
-                QueryParameters.constant("stage", stage, Stage.class),
-                QueryParameters.constant("source", source, ProspectSource.class),
-                QueryParameters.text("owner", owner),
-                QueryParameters.text("technique", technique));
-        Prospects.ProspectPage found = prospects.list(filter,
-                QueryParameters.integer("page", page, 0, 0, MAX_PAGE),
-                QueryParameters.integer("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE));
+                parameters.constant("stage", stage, Stage.class),
+                parameters.constant("source", source, ProspectSource.class),
+                parameters.owner("owner", owner),
+                parameters.techniqueSlug("technique", technique));
+        int pageNumber = parameters.integer("page", page, 0, 0, MAX_PAGE);
+        int pageSize = parameters.integer("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+        parameters.throwIfInvalid();
+        ProspectPage found = prospects.list(filter, pageNumber, pageSize);
         return new ProspectPageResponse(found.items().stream().map(ProspectResponse::of).toList(),
                 found.page(), found.size(), found.total());
     }
 
     /**
-     * The prospect an id in a path names. One that is no UUID names none: a 404 problem like an unknown id,
-     * rather than JAX-RS's failed conversion.
+     * The prospect an id in a path names. One that is no UUID in its canonical form names none: a 404 problem like
+     * an unknown id, rather than JAX-RS's failed conversion, and a shortened form ({@code 1-1-1-1-1}) is no second
+     * name of a prospect.
      */
     private static UUID prospectId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new ProspectNotFoundException(id.length() > SHOWN_ID_LENGTH
-                    ? id.substring(0, SHOWN_ID_LENGTH) + "..." : id);
-        }
+        return CanonicalUuid.parse(id).orElseThrow(() -> new ProspectNotFoundException(
+                id.length() > SHOWN_ID_LENGTH ? id.substring(0, SHOWN_ID_LENGTH) + "..." : id));
     }
 
     private ProspectDraft toDraft(RegisterProspectRequest request) {

@@ -1,5 +1,6 @@
 package dev.funnel.prospect.api;
 
+import dev.funnel.web.CurrencyCode;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.funnel.prospect.monitoring;
 
 import dev.funnel.events.ProspectSource;
-import dev.funnel.prospect.domain.Prospects.ProspectRegistered;
 import dev.funnel.prospect.domain.Stage;
+import dev.funnel.prospect.service.Prospects.ProspectRegistered;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

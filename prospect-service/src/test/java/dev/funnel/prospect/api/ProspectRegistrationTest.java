@@ -13,7 +13,9 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.funnel.events.CloudEventTypes;
@@ -236,5 +238,84 @@ class ProspectRegistrationTest {
 
         given().get("/prospects/" + id).then().statusCode(200)
                 .body("owner", equalTo("reader")).body("company", equalTo("Baker & Sons"));
+    }
+
+    @Test
+    void aBlankOptionalFieldIsRefusedNamingItAndNothingIsStored() {
+        for (String[] field : new String[][] {
+            {"email", "\"\""}, {"email", "\"   \""}, {"phone", "\"\""}, {"phone", "\"   \""}, {"phone", "\"( )\""},
+            {"company", "\"\""}, {"company", "\" \\t \""}, {"company", "\"\\u00a0\""}}) {
+            UUID id = UUID.randomUUID();
+
+            given().contentType(ContentType.JSON)
+                    .body("{\"id\":\"" + id + "\",\"displayName\":\"A\",\"source\":\"SALES\",\"owner\":\"sam\",\""
+                            + field[0] + "\":" + field[1] + "}")
+                    .post("/prospects")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    // "   " is also no e-mail address: two messages, both about that field
+                    .body("violations.field", hasItem(field[0]))
+                    .body("violations.field", everyItem(equalTo(field[0])));
+            given().get("/prospects/" + id).then().statusCode(404);
+        }
+    }
+
+    @Test
+    void anAbsentOrNullOptionalFieldIsStillNone() {
+        given().contentType(ContentType.JSON)
+                .body("{\"displayName\":\"A\",\"company\":null,\"email\":null,\"phone\":null,\"source\":\"SALES\","
+                        + "\"owner\":\"sam\"}")
+                .post("/prospects")
+                .then().statusCode(201)
+                .body("company", nullValue()).body("email", nullValue()).body("phone", nullValue());
+        given().contentType(ContentType.JSON).body("{\"displayName\":\"A\",\"source\":\"SALES\",\"owner\":\"sam\"}")
+                .post("/prospects")
+                .then().statusCode(201).body("email", nullValue());
+    }
+
+    @Test
+    void aRegistrationWithAnInstantInMicrosecondsReplaysAsTheSameProspect() {
+        UUID id = UUID.randomUUID();
+        String body = "{\"id\":\"" + id + "\",\"displayName\":\"A\",\"source\":\"SALES\",\"owner\":\"sam\","
+                + "\"foundAt\":\"2026-11-01T10:00:00.123456Z\"}";
+
+        given().contentType(ContentType.JSON).body(body).post("/prospects")
+                .then().statusCode(201).body("foundAt", equalTo("2026-11-01T10:00:00.123456Z"));
+        given().contentType(ContentType.JSON).body(body).post("/prospects")
+                .then().statusCode(200).body("foundAt", equalTo("2026-11-01T10:00:00.123456Z"));
+    }
+
+    @Test
+    void aQueryParameterGivenTwiceIsRefusedRatherThanHalfRead() {
+        given().queryParam("size", "10", "abc").get("/prospects")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains("size"))
+                .body("violations.in", contains("query"));
+    }
+
+    @Test
+    void everyBadListingParameterIsNamedInOneAnswer() {
+        given().queryParam("stage", "SIGNED").queryParam("source", "ADS").queryParam("owner", "Sam Seller")
+                .queryParam("technique", "Weekly Blog").queryParam("page", "-1").queryParam("size", "0")
+                .get("/prospects")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", containsInAnyOrder("stage", "source", "owner", "technique", "page", "size"))
+                .body("violations.in", everyItem(equalTo("query")));
+    }
+
+    @Test
+    void aShortenedUuidInAPathNamesNoProspect() {
+        // Canonically 0000xxxx-...: UUID.fromString also reads it without the leading zeros, a second name for it.
+        UUID random = UUID.randomUUID();
+        UUID id = new UUID(random.getMostSignificantBits() & 0x0000_ffff_ffff_ffffL, random.getLeastSignificantBits());
+        given().contentType(ContentType.JSON).body(hunted(id, "sam")).post("/prospects").then().statusCode(201);
+        String shortened = id.toString().substring(4);
+
+        given().get("/prospects/" + id).then().statusCode(200);
+        given().get("/prospects/" + shortened).then().statusCode(404).contentType("application/problem+json")
+                .body("detail", containsString("No such prospect"));
+        given().contentType(ContentType.JSON).body("{\"by\":\"sam\"}").post("/prospects/" + shortened + "/contact")
+                .then().statusCode(404);
+        given().get("/prospects/1-1-1-1-1").then().statusCode(404);
+        given().get("/prospects/" + id).then().statusCode(200).body("stage", equalTo("FOUND"));
     }
 }

@@ -4,14 +4,22 @@ import static dev.funnel.prospect.api.ProspectTestSupport.registerHunted;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.funnel.testing.FunnelTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -23,6 +31,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(FunnelTestResources.class)
 class StrictInputTest {
+
+    /** Sends exactly the headers and bytes given: RestAssured would add a Content-Type of its own. */
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TestHTTPResource("/prospects")
+    URI prospects;
 
     @Test
     void malformedJsonIsRefusedSayingWhere() {
@@ -172,6 +186,79 @@ class StrictInputTest {
                 .body("violations.message", contains(containsString("NUL")));
     }
 
+    @Test
+    void anInstantFinerThanMicrosecondsIsRefusedInsteadOfBreakingTheReplay() {
+        UUID id = UUID.randomUUID();
+
+        // The store keeps microseconds: stored, this would differ from the one sent and an identical retry be a 409.
+        register("{\"id\":\"" + id + "\",\"displayName\":\"A\",\"source\":\"SALES\",\"owner\":\"sam\","
+                + "\"foundAt\":\"2026-11-01T10:00:00.123456789Z\"}")
+                .body("violations.field", contains("foundAt"));
+        given().get("/prospects/" + id).then().statusCode(404);
+        step(registerHunted("sam"), "contact", "{\"by\":\"sam\",\"at\":\"2026-11-01T10:00:00.000000001Z\"}")
+                .body("violations.field", contains("at"));
+    }
+
+    @Test
+    void aLeapSecondIsRefusedRatherThanReadAsTheSecondBefore() {
+        UUID id = UUID.randomUUID();
+        given().contentType(ContentType.JSON)
+                .body("{\"id\":\"" + id + "\",\"displayName\":\"A\",\"source\":\"SALES\",\"owner\":\"sam\","
+                        + "\"foundAt\":\"2016-12-31T00:00:00Z\"}")
+                .post("/prospects").then().statusCode(201);
+
+        step(id, "contact", "{\"by\":\"sam\",\"at\":\"2016-12-31T23:59:60Z\"}")
+                .body("violations.field", contains("at"));
+        step(id, "win", "{\"valueMinor\":5,\"at\":\"2016-12-31T23:59:60Z\"}")
+                .body("violations.field", contains("at"));
+        register("{\"displayName\":\"A\",\"source\":\"SALES\",\"owner\":\"sam\","
+                + "\"foundAt\":\"2016-12-31T23:59:60Z\"}")
+                .body("violations.field", contains("foundAt"));
+        given().get("/prospects/" + id).then().statusCode(200).body("stage", equalTo("FOUND"));
+    }
+
+    @Test
+    void aChoiceWithControlCharactersAroundItIsNoChoice() {
+        UUID id = registerHunted("sam");
+
+        register("{\"displayName\":\"A\",\"source\":\"SALES\\u0000\",\"owner\":\"sam\"}")
+                .body("violations.field", contains("source"));
+        register("{\"displayName\":\"A\",\"source\":\"\\tSALES\",\"owner\":\"sam\"}")
+                .body("violations.field", contains("source"));
+        step(id, "lose", "{\"reason\":\"NO_RESPONSE\\t\"}").body("violations.field", contains("reason"));
+        given().get("/prospects/" + id).then().statusCode(200).body("stage", equalTo("FOUND"));
+    }
+
+    @Test
+    void aBodyWithoutContentTypeIsRefusedWith415() throws Exception {
+        UUID id = UUID.randomUUID();
+
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(prospects)
+                .POST(BodyPublishers.ofString(ProspectTestSupport.hunted(id, "sam"))));
+
+        assertThat(answer.statusCode()).isEqualTo(415);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(answer.body()).contains("\"field\":\"Content-Type\"");
+        given().get("/prospects/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void aBodyInUtf16IsRefusedWith415EvenWhenItDoesNotSaySo() throws Exception {
+        UUID id = UUID.randomUUID();
+        byte[] utf16 = ProspectTestSupport.hunted(id, "sam").getBytes(StandardCharsets.UTF_16LE);
+
+        for (String type : new String[] {"application/json", "application/json; charset=UTF-16LE"}) {
+            HttpResponse<String> answer = send(HttpRequest.newBuilder(prospects)
+                    .header("Content-Type", type)
+                    .POST(BodyPublishers.ofByteArray(utf16)));
+
+            assertThat(answer.statusCode()).as(type).isEqualTo(415);
+            assertThat(answer.body()).contains("\"field\":\"Content-Type\"");
+        }
+        given().get("/prospects/" + id).then().statusCode(404);
+    }
+
     private static ValidatableResponse register(String body) {
         return given().contentType(ContentType.JSON).body(body).post("/prospects")
                 .then().statusCode(400).contentType("application/problem+json");
@@ -180,5 +267,9 @@ class StrictInputTest {
     private static ValidatableResponse step(UUID id, String step, String body) {
         return given().contentType(ContentType.JSON).body(body).post("/prospects/" + id + "/" + step)
                 .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.build(), BodyHandlers.ofString());
     }
 }

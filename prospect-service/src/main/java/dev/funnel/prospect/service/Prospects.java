@@ -1,7 +1,15 @@
-package dev.funnel.prospect.domain;
+package dev.funnel.prospect.service;
 
 import dev.funnel.events.LostReason;
 import dev.funnel.events.ProspectSource;
+import dev.funnel.persistence.LostUpdate;
+import dev.funnel.persistence.UniqueViolation;
+import dev.funnel.prospect.domain.ConcurrentChangeException;
+import dev.funnel.prospect.domain.Prospect;
+import dev.funnel.prospect.domain.ProspectDraft;
+import dev.funnel.prospect.domain.ProspectIdConflictException;
+import dev.funnel.prospect.domain.ProspectNotFoundException;
+import dev.funnel.prospect.domain.Stage;
 import dev.funnel.prospect.messaging.ProspectEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
