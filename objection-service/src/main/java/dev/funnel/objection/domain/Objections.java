@@ -2,6 +2,7 @@ package dev.funnel.objection.domain;
 
 import dev.funnel.events.ObjectionCategory;
 import dev.funnel.objection.messaging.ObjectionEvents;
+import dev.funnel.persistence.UniqueViolation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
