@@ -6,7 +6,7 @@ import dev.funnel.objection.domain.ObjectionNotFoundException;
 import dev.funnel.objection.domain.ProspectClosedException;
 import dev.funnel.objection.domain.ResolvedBeforeRaisedException;
 import dev.funnel.objection.domain.UnknownProspectException;
-import io.quarkiverse.resteasy.problem.HttpProblem;
+import dev.funnel.web.Problems;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import java.util.List;
@@ -25,10 +25,7 @@ class DomainExceptionMappers {
 
     @ServerExceptionMapper
     Response unknownProspect(UnknownProspectException e) {
-        return HttpProblem.builder()
-                .withStatus(UNPROCESSABLE_CONTENT)
-                .withTitle("Unprocessable Content")
-                .withDetail(e.getMessage())
+        return Problems.of(UNPROCESSABLE_CONTENT, "Unprocessable Content", e.getMessage())
                 .withHeader("Retry-After", RETRY_AFTER_SECONDS)
                 .with("violations", violation("prospectId", "is not known (yet) to this service"))
                 .build()
@@ -37,7 +34,7 @@ class DomainExceptionMappers {
 
     @ServerExceptionMapper
     Response prospectClosed(ProspectClosedException e) {
-        return problem(Status.CONFLICT, e.getMessage())
+        return Problems.of(Status.CONFLICT, e.getMessage())
                 .with("stage", e.stage().name())
                 .with("violations", violation("prospectId", "is " + e.stage() + ", not open"))
                 .build()
@@ -46,7 +43,7 @@ class DomainExceptionMappers {
 
     @ServerExceptionMapper
     Response idConflict(ObjectionIdConflictException e) {
-        return problem(Status.CONFLICT, e.getMessage())
+        return Problems.of(Status.CONFLICT, e.getMessage())
                 .with("violations", violation("id", "holds a different objection"))
                 .build()
                 .toResponse();
@@ -54,27 +51,21 @@ class DomainExceptionMappers {
 
     @ServerExceptionMapper
     Response alreadyResolved(ObjectionAlreadyResolvedException e) {
-        return problem(Status.CONFLICT, e.getMessage()).build().toResponse();
+        return Problems.of(Status.CONFLICT, e.getMessage()).build().toResponse();
     }
 
     @ServerExceptionMapper
     Response resolvedBeforeRaised(ResolvedBeforeRaisedException e) {
-        return problem(Status.BAD_REQUEST, e.getMessage())
-                .with("violations", violation("resolvedAt", "must not be before the objection's raisedAt"))
-                .build()
+        return Problems.invalid("resolvedAt", "body", "must not be before the objection's raisedAt", e.getMessage())
                 .toResponse();
     }
 
     @ServerExceptionMapper
     Response objectionNotFound(ObjectionNotFoundException e) {
-        return problem(Status.NOT_FOUND, e.getMessage()).build().toResponse();
-    }
-
-    private static HttpProblem.Builder problem(Status status, String detail) {
-        return HttpProblem.builder().withStatus(status).withTitle(status.getReasonPhrase()).withDetail(detail);
+        return Problems.of(Status.NOT_FOUND, e.getMessage()).build().toResponse();
     }
 
     private static List<Map<String, String>> violation(String field, String message) {
-        return List.of(Map.of("field", field, "in", "body", "message", message));
+        return List.of(Problems.violation(field, "body", message));
     }
 }

@@ -1,13 +1,15 @@
 package dev.funnel.objection.api;
 
+import dev.funnel.events.CanonicalUuid;
 import dev.funnel.events.ObjectionCategory;
 import dev.funnel.objection.domain.ObjectionDraft;
 import dev.funnel.objection.domain.ObjectionNotFoundException;
 import dev.funnel.objection.domain.ObjectionStatus;
-import dev.funnel.objection.domain.Objections;
-import dev.funnel.objection.domain.Objections.ObjectionPage;
-import dev.funnel.objection.domain.Objections.RaisedObjection;
-import dev.funnel.objection.domain.Playbook;
+import dev.funnel.objection.service.Objections;
+import dev.funnel.objection.service.Objections.ObjectionPage;
+import dev.funnel.objection.service.Objections.RaisedObjection;
+import dev.funnel.objection.service.Playbook;
+import dev.funnel.web.QueryParameters;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -84,14 +86,12 @@ public class ObjectionResource {
 
     /**
      * The id in a path, read here rather than by JAX-RS, which answers a malformed one with a bare 404: no
-     * objection has an id that is not a UUID, so the client gets the same problem as for an unknown one.
+     * objection has an id that is not a canonical UUID, so the client gets the same problem as for an unknown
+     * one. A shortened form ({@code 1-1-1-1-1}) is no other name for a stored id: a body cannot use it either.
      */
     private static UUID objectionId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new ObjectionNotFoundException(id.length() > 40 ? id.substring(0, 40) + "..." : id);
-        }
+        return CanonicalUuid.parse(id).orElseThrow(() -> new ObjectionNotFoundException(
+                id.length() > 40 ? id.substring(0, 40) + "..." : id));
     }
 
     /** Objections newest first, filtered by prospect, category and status; {@code page} from 0, {@code size} 1-500. */
@@ -102,12 +102,14 @@ public class ObjectionResource {
             @QueryParam("status") String status,
             @QueryParam("page") String page,
             @QueryParam("size") String size) {
-        ObjectionPage found = objections.list(
-                QueryParameters.uuid("prospectId", prospectId),
-                QueryParameters.constant("category", category, ObjectionCategory.class),
-                QueryParameters.constant("status", status, ObjectionStatus.class),
-                QueryParameters.integer("page", page, 0, 0, MAX_PAGE),
-                QueryParameters.integer("size", size, 50, 1, MAX_PAGE_SIZE));
+        QueryParameters parameters = new QueryParameters();
+        Optional<UUID> byProspect = parameters.uuid("prospectId", prospectId);
+        Optional<ObjectionCategory> byCategory = parameters.constant("category", category, ObjectionCategory.class);
+        Optional<ObjectionStatus> byStatus = parameters.constant("status", status, ObjectionStatus.class);
+        int pageNumber = parameters.integer("page", page, 0, 0, MAX_PAGE);
+        int pageSize = parameters.integer("size", size, 50, 1, MAX_PAGE_SIZE);
+        parameters.throwIfInvalid();
+        ObjectionPage found = objections.list(byProspect, byCategory, byStatus, pageNumber, pageSize);
         return new ObjectionPageResponse(found.items().stream().map(ObjectionResponse::of).toList(),
                 found.page(), found.size(), found.total());
     }
@@ -119,11 +121,15 @@ public class ObjectionResource {
     @GET
     @Path("playbook")
     public PlaybookResponse playbook(@QueryParam("category") String category, @QueryParam("limit") String limit) {
-        ObjectionCategory chosen = QueryParameters.constant("category", category, ObjectionCategory.class)
-                .orElseThrow(() -> QueryParameters.invalid("category", "is required: one of "
-                        + Arrays.toString(ObjectionCategory.values())));
-        int bridges = QueryParameters.integer("limit", limit, 50, 1, MAX_PAGE_SIZE);
-        return new PlaybookResponse(chosen, playbook.bridges(chosen, bridges).stream()
+        QueryParameters parameters = new QueryParameters();
+        Optional<ObjectionCategory> chosen = parameters.constant("category", category, ObjectionCategory.class);
+        if (chosen.isEmpty() && !parameters.isInvalid("category")) {
+            parameters.invalid("category", "is required: one of " + Arrays.toString(ObjectionCategory.values()));
+        }
+        int bridges = parameters.integer("limit", limit, 50, 1, MAX_PAGE_SIZE);
+        parameters.throwIfInvalid();
+        ObjectionCategory of = chosen.orElseThrow(); // its absence was refused above
+        return new PlaybookResponse(of, playbook.bridges(of, bridges).stream()
                 .map(PlaybookResponse.Bridge::of)
                 .toList());
     }

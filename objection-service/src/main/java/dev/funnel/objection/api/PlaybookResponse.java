@@ -1,7 +1,7 @@
 package dev.funnel.objection.api;
 
 import dev.funnel.events.ObjectionCategory;
-import dev.funnel.objection.domain.Playbook;
+import dev.funnel.objection.service.Playbook;
 import java.time.Instant;
 import java.util.List;
 

@@ -2,8 +2,8 @@ package dev.funnel.objection.messaging;
 
 import dev.funnel.objection.ObjectionConfig;
 import dev.funnel.objection.domain.ProspectFact;
-import dev.funnel.objection.domain.ProspectReplicas;
 import dev.funnel.objection.monitoring.ReplicaMonitor;
+import dev.funnel.objection.service.ProspectReplicas;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -20,6 +20,9 @@ import org.jboss.logging.Logger;
  * {@code funnel.prospects.v1.dlq} with the reason in its {@code dead-letter-reason} header, and consumption
  * goes on. A database failure says nothing about the record, so the same record is retried with a growing
  * pause until the database takes it; skipping it would leave a hole in the replica.
+ *
+ * <p>This class owns the Kafka side (decoding, ack, nack, the retry of the one record); the change itself,
+ * with its de-duplication and transaction, is the application service's ({@link ProspectReplicas#apply}).
  */
 @ApplicationScoped
 public class ProspectEventConsumer {

@@ -94,7 +94,8 @@ class ObjectionResourceTest {
     @Test
     void resolvingPublishesObjectionResolvedWithoutTheBridge() {
         UUID prospectId = support.openProspect();
-        String id = raiseAt(prospectId, "TRUST", Instant.now().minus(2, ChronoUnit.DAYS));
+        Instant raisedAt = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MICROS);
+        String id = raiseAt(prospectId, "TRUST", raisedAt);
         String resolvedAt = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS).toString();
 
         given().contentType(ContentType.JSON)
@@ -246,7 +247,7 @@ class ObjectionResourceTest {
     @Test
     void aResolutionBeforeTheObjectionWasRaisedIsRefused() {
         UUID prospectId = support.openProspect();
-        Instant raisedAt = Instant.now().minus(1, ChronoUnit.DAYS);
+        Instant raisedAt = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MICROS);
         String id = given().contentType(ContentType.JSON)
                 .body(raise(null, prospectId, "PRICE", "Too dear", raisedAt.toString()))
                 .post("/objections").then().statusCode(201).extract().path("id");
@@ -262,7 +263,7 @@ class ObjectionResourceTest {
 
     @Test
     void everyInvalidFieldIsNamed() {
-        String tomorrow = Instant.now().plus(1, ChronoUnit.DAYS).toString();
+        String tomorrow = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MICROS).toString();
 
         given().contentType(ContentType.JSON).body("{}")
                 .post("/objections")

@@ -1,4 +1,4 @@
-package dev.funnel.objection.domain;
+package dev.funnel.objection.service;
 
 import dev.funnel.events.ObjectionCategory;
 import jakarta.enterprise.context.ApplicationScoped;
