@@ -62,14 +62,34 @@ class JsonInputProblemMappers {
 
         @Override
         public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+            LongNumbers.Recording body = new LongNumbers.Recording(context.getInputStream());
+            context.setInputStream(body);
             try {
                 return context.proceed();
             } catch (WebApplicationException e) {
                 if (e.getCause() instanceof JsonProcessingException jsonFailure) {
-                    throw jsonFailure;
+                    throw namedWhereJacksonCouldNot(jsonFailure, body);
                 }
                 throw e;
+            } catch (JsonProcessingException e) {
+                throw namedWhereJacksonCouldNot(e, body);
             }
+        }
+
+        /**
+         * The failure, for the mappers above; where it is a number too long for Jackson to tell its field, the
+         * problem naming that field is thrown instead.
+         */
+        private static JsonProcessingException namedWhereJacksonCouldNot(JsonProcessingException failure,
+                LongNumbers.Recording body) {
+            if (LongNumbers.causedIt(failure)) {
+                LongNumbers.fieldOf(body.bytes()).ifPresent(field -> {
+                    JsonRefusal refusal = JsonRefusal.of(failure);
+                    throw Problems.invalid(field, "body", refusal.message(), "The request body cannot be read: "
+                            + field + " " + refusal.message());
+                });
+            }
+            return failure;
         }
     }
 

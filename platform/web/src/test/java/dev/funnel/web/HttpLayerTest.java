@@ -69,6 +69,16 @@ class HttpLayerTest {
     }
 
     @Test
+    void aNumberTooLongToReadIsNamedByItsField() {
+        given().contentType(ContentType.JSON).body("{\"name\":\"Anna\",\"minutes\":" + "9".repeat(1_500) + "}")
+                .post("/echo")
+                .then().statusCode(400)
+                .contentType(PROBLEM)
+                .body("violations[0].field", equalTo("minutes"))
+                .body("violations[0].message", containsString("is too large"));
+    }
+
+    @Test
     void aMalformedBodySaysWhereItBroke() {
         given().contentType(ContentType.JSON).body("{\"name\": ")
                 .post("/echo")
@@ -80,11 +90,11 @@ class HttpLayerTest {
 
     @Test
     void aBodyDeclaredLargerThanTheLimitIsRefusedBeforeItIsRead() {
-        given().contentType(ContentType.JSON).body("{\"name\":\"" + "a".repeat(2_000) + "\"}")
+        given().contentType(ContentType.JSON).body("{\"name\":\"" + "a".repeat(5_000) + "\"}")
                 .post("/echo")
                 .then().statusCode(413)
                 .contentType(PROBLEM)
-                .body("detail", equalTo("The request body is larger than the limit of 1024 bytes"));
+                .body("detail", equalTo("The request body is larger than the limit of 4096 bytes"));
     }
 
     @Test
