@@ -33,17 +33,20 @@ public final class DatabasePause implements AutoCloseable {
 
     public static DatabasePause pause(TestDatabaseServer server) {
         long postmaster = postmasterPid(server);
+        // The postmaster first, so that it forks nothing new while its children are listed and stopped.
+        signal("-STOP", postmaster, true);
         List<Long> pids = new ArrayList<>();
         pids.add(postmaster);
         ProcessHandle.of(postmaster).ifPresent(process -> process.descendants().forEach(p -> pids.add(p.pid())));
-        signal("-STOP", pids);
+        pids.subList(1, pids.size()).forEach(pid -> signal("-STOP", pid, false));
         return new DatabasePause(pids);
     }
 
-    /** Resumes every process that was paused. */
+    /** Resumes every process that was paused, the postmaster last. */
     @Override
     public void close() {
-        signal("-CONT", pids);
+        pids.subList(1, pids.size()).forEach(pid -> signal("-CONT", pid, false));
+        signal("-CONT", pids.get(0), true);
     }
 
     /** The first line of {@code postmaster.pid} in the server's data directory, which the server names itself. */
@@ -59,14 +62,13 @@ public final class DatabasePause implements AutoCloseable {
         }
     }
 
-    private static void signal(String signal, List<Long> pids) {
-        List<String> command = new ArrayList<>(List.of("kill", signal));
-        pids.forEach(pid -> command.add(Long.toString(pid)));
+    /** A child may have ended between being listed and being signalled: only the postmaster must be there. */
+    private static void signal(String signal, long pid, boolean mustExist) {
         try {
-            Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
-            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-                throw new IllegalStateException("kill " + signal + " failed: "
-                        + new String(kill.getInputStream().readAllBytes()));
+            Process kill = new ProcessBuilder("kill", signal, Long.toString(pid)).redirectErrorStream(true).start();
+            String output = new String(kill.getInputStream().readAllBytes());
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || (kill.exitValue() != 0 && mustExist)) {
+                throw new IllegalStateException("kill " + signal + " " + pid + " failed: " + output);
             }
         } catch (IOException e) {
             throw new IllegalStateException("Cannot run kill " + signal, e);
