@@ -48,7 +48,7 @@ public final class TestInfrastructure {
         return kafkaProxy;
     }
 
-    /** The broker behind {@link #kafkaProxy()}; its {@code bootstrapServers()} bypass the proxy, for a test's reads. */
+    /** The broker behind {@link #kafkaProxy()}; its {@code bootstrapServers()} bypass the proxy (a test's reads). */
     public static synchronized KafkaBroker kafkaBehindProxy() {
         kafkaProxy();
         return kafkaBehindProxy;

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class KafkaProxyTest {
 
     private final KafkaProxy proxy = TestInfrastructure.kafkaProxy();
-    private final KafkaTestClient direct = new KafkaTestClient(TestInfrastructure.kafkaBehindProxy().bootstrapServers());
+    private final KafkaTestClient direct =
+            new KafkaTestClient(TestInfrastructure.kafkaBehindProxy().bootstrapServers());
 
     @AfterEach
     void thaw() {
