@@ -46,6 +46,14 @@ public interface OutboxConfig {
         @WithDefault("PT30S")
         Duration maxBackoff();
 
+        /**
+         * How long the relay keeps retrying a Kafka commit that timed out before it gives up on it. Meanwhile it holds
+         * the relay lock, so no replica sends; after it, the rows go again, as duplicates if the commit had completed.
+         * Longer than the producer's transaction timeout (30 s), after which Kafka has decided the transaction.
+         */
+        @WithDefault("PT1M")
+        Duration pendingCommitTimeout();
+
         /** How often the backlog gauges (pending rows, oldest pending age) are read from the table. */
         @WithDefault("PT1S")
         Duration metricsRefreshInterval();

@@ -11,15 +11,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The outbox as operators see it in Prometheus: {@code funnel_outbox_pending},
- * {@code funnel_outbox_oldest_pending_age_seconds}, {@code funnel_outbox_published_total{topic}} and
- * {@code funnel_outbox_send_failures_total}. The backlog gauges show the last reading the relay took,
- * so a scrape never queries the database.
+ * {@code funnel_outbox_oldest_pending_age_seconds}, {@code funnel_outbox_published_total{topic}},
+ * {@code funnel_outbox_send_failures_total} and {@code funnel_outbox_commit_retries_total}. The backlog gauges show
+ * the last reading the relay took, so a scrape never queries the database.
  */
 @ApplicationScoped
 class OutboxMetrics {
 
     private final MeterRegistry registry;
     private final Counter sendFailures;
+    private final Counter commitRetries;
     private volatile OutboxRepository.Backlog backlog = OutboxRepository.Backlog.EMPTY;
 
     OutboxMetrics(MeterRegistry registry) {
@@ -34,6 +35,9 @@ class OutboxMetrics {
                 .register(registry);
         this.sendFailures = Counter.builder("funnel.outbox.send.failures")
                 .description("Relay rounds that ended without the broker's acknowledgement")
+                .register(registry);
+        this.commitRetries = Counter.builder("funnel.outbox.commit.retries")
+                .description("Retries of a Kafka commit that timed out, on the same producer and transaction")
                 .register(registry);
     }
 
@@ -51,6 +55,10 @@ class OutboxMetrics {
 
     void sendFailed() {
         sendFailures.increment();
+    }
+
+    void commitRetried() {
+        commitRetries.increment();
     }
 
     private double oldestPendingAgeMillis() {

@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -24,6 +25,22 @@ import org.jboss.logging.Logger;
  * sending interleaved batches could put two events of one key on the partition out of order. A crash
  * before the mark leaves the rows unsent, so they go again (at-least-once; consumers de-duplicate on
  * {@code ce_id}).
+ *
+ * <p>A round whose Kafka commit timed out (the broker stalled after the sends) does not end: its database
+ * transaction stays open, so the relay lock and the row locks stay held and no replica, nor another round here,
+ * can claim or send those rows, or anything after them. The next round resumes it before anything else: it
+ * retries that same commit on the same producer ({@link OutboxSender#retryCommit()}) and, once Kafka confirms it,
+ * marks exactly those rows sent and commits. Sending them again in a new transaction instead would duplicate them
+ * whenever the broker had committed the first one. A retry that fails for good (fenced, an abortable error) ends
+ * the round as a failed one: the producer is replaced, which aborts the transaction, and the rows go again.
+ *
+ * <p>If the process dies while a commit is pending, PostgreSQL rolls the round back when the session ends: the rows
+ * are unsent again and the next sender sends them. The next producer with the same {@code transactional.id} (this
+ * process's ids are random, so in practice the Kafka transaction timeout) settles the old transaction: aborted if
+ * the commit request never reached the coordinator, so the re-sent rows are the only copy; committed if it had, so
+ * they are duplicates, which at-least-once delivery allows. The same holds when a commit stays pending longer than
+ * {@code funnel.outbox.relay.pending-commit-timeout}: the relay gives up on it, so that a process cut off from Kafka
+ * cannot hold the relay lock against the replicas forever.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -45,6 +62,8 @@ public class OutboxRelay {
     private Thread worker;
     private Instant nextPrune = Instant.EPOCH;
     private Instant nextBacklogReading = Instant.EPOCH;
+    /** The round whose Kafka commit timed out, with its open database transaction; resumed by the next round. */
+    private PendingRound pending;
 
     void start(@Observes StartupEvent startup) {
         if (!config.relay().enabled()) {
@@ -62,6 +81,12 @@ public class OutboxRelay {
         if (worker != null) {
             work.release();
             worker.join(TimeUnit.SECONDS.toMillis(10));
+        }
+        PendingRound left = takePendingRound();
+        if (left != null) {
+            // Shutting down with the outcome unknown: the rows stay unsent and go again after the restart.
+            sender.abandonPendingCommit();
+            left.transaction().close();
         }
     }
 
@@ -93,11 +118,18 @@ public class OutboxRelay {
     }
 
     /**
-     * Sends one batch of unsent rows, if this instance holds the relay lock. Public so tests can run rounds
-     * side by side the way replicas would.
+     * Sends one batch of unsent rows, if this instance holds the relay lock, or first finishes the round whose
+     * commit is pending. Public so tests can run rounds side by side the way replicas would.
      */
     public RoundResult relayRound() {
-        return repository.inRelayTransaction(connection -> {
+        PendingRound pending = takePendingRound();
+        if (pending != null) {
+            return resume(pending);
+        }
+        OutboxRepository.RelayTransaction transaction = repository.beginRelayTransaction();
+        boolean keptOpen = false;
+        try {
+            Connection connection = transaction.connection();
             if (!repository.tryRelayLock(connection)) {
                 return RoundResult.NOTHING;
             }
@@ -106,17 +138,75 @@ public class OutboxRelay {
                 return RoundResult.NOTHING;
             }
             OutboxSender.SendResult result = sender.send(rows);
-            if (!result.sent()) {
-                repository.recordFailure(connection, rows.get(0), result.error());
-                metrics.sendFailed();
-                LOG.warnf("Kafka did not take %d outbox events from %s on (%s); backing off", rows.size(),
-                        rows.get(0).eventId(), result.error());
-                return new RoundResult(0, true);
+            if (result.commitPending()) {
+                LOG.warnf("Kafka has not confirmed the commit of %d outbox events from %s on (%s); keeping the"
+                        + " transaction and retrying the same commit", rows.size(), rows.get(0).eventId(),
+                        result.error());
+                keep(new PendingRound(transaction, rows, System.nanoTime()));
+                keptOpen = true;
+                return RoundResult.COMMIT_PENDING;
             }
-            repository.markSent(connection, rows);
-            countPublished(rows);
-            return new RoundResult(rows.size(), false);
-        });
+            return finish(transaction, rows, result);
+        } finally {
+            if (!keptOpen) {
+                transaction.close();
+            }
+        }
+    }
+
+    private RoundResult resume(PendingRound pending) {
+        boolean keptOpen = false;
+        try {
+            if (System.nanoTime() - pending.since() > config.relay().pendingCommitTimeout().toNanos()) {
+                sender.abandonPendingCommit();
+                return finish(pending.transaction(), pending.rows(), OutboxSender.SendResult.failed(
+                        "gave up on a Kafka commit pending for over " + config.relay().pendingCommitTimeout()));
+            }
+            metrics.commitRetried();
+            OutboxSender.SendResult result = sender.retryCommit();
+            if (result.commitPending()) {
+                keep(pending);
+                keptOpen = true;
+                return RoundResult.COMMIT_PENDING;
+            }
+            if (result.sent()) {
+                LOG.infof("Kafka confirmed the retried commit of %d outbox events from %s on",
+                        pending.rows().size(), pending.rows().get(0).eventId());
+            }
+            return finish(pending.transaction(), pending.rows(), result);
+        } finally {
+            if (!keptOpen) {
+                // Also when marking the rows failed (the connection broke): they are unsent again and go again.
+                pending.transaction().close();
+            }
+        }
+    }
+
+    /** Marks the rows sent or records the failure, and commits the round's transaction. */
+    private RoundResult finish(OutboxRepository.RelayTransaction transaction, List<OutboxRow> rows,
+            OutboxSender.SendResult result) {
+        if (!result.sent()) {
+            repository.recordFailure(transaction.connection(), rows.get(0), result.error());
+            transaction.commit();
+            metrics.sendFailed();
+            LOG.warnf("Kafka did not take %d outbox events from %s on (%s); backing off", rows.size(),
+                    rows.get(0).eventId(), result.error());
+            return RoundResult.FAILED;
+        }
+        repository.markSent(transaction.connection(), rows);
+        transaction.commit();
+        countPublished(rows);
+        return new RoundResult(rows.size(), false, false);
+    }
+
+    private synchronized PendingRound takePendingRound() {
+        PendingRound taken = pending;
+        pending = null;
+        return taken;
+    }
+
+    private synchronized void keep(PendingRound round) {
+        pending = round;
     }
 
     private void countPublished(List<OutboxRow> sent) {
@@ -168,8 +258,17 @@ public class OutboxRelay {
         }
     }
 
-    /** What one round did: how many events Kafka acknowledged, and whether it stopped on a failure. */
-    public record RoundResult(int sent, boolean failed) {
-        static final RoundResult NOTHING = new RoundResult(0, false);
+    /**
+     * What one round did: how many events Kafka acknowledged, whether it stopped on a failure, and whether its commit
+     * is pending (neither sent nor failed yet).
+     */
+    public record RoundResult(int sent, boolean failed, boolean commitPending) {
+        static final RoundResult NOTHING = new RoundResult(0, false, false);
+        static final RoundResult FAILED = new RoundResult(0, true, false);
+        static final RoundResult COMMIT_PENDING = new RoundResult(0, false, true);
+    }
+
+    /** A round whose Kafka commit timed out: its rows, still locked by its open transaction, and since when. */
+    private record PendingRound(OutboxRepository.RelayTransaction transaction, List<OutboxRow> rows, long since) {
     }
 }

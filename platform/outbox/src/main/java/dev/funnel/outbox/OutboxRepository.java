@@ -23,7 +23,7 @@ import javax.sql.DataSource;
 class OutboxRepository {
 
     /** Transaction-scoped advisory lock that makes one replica at a time the sender (see {@link OutboxRelay}). */
-    private static final long RELAY_LOCK = 0x66756e6e656c4f42L;
+    static final long RELAY_LOCK = 0x66756e6e656c4f42L;
 
     private final DataSource dataSource;
 
@@ -56,20 +56,68 @@ class OutboxRepository {
      * threads along with the rest of the context, which Narayana then refuses to commit.
      */
     <T> T inRelayTransaction(RelayWork<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.apply(connection);
-                connection.commit();
-                return result;
-            } catch (RuntimeException | SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+        try (RelayTransaction transaction = beginRelayTransaction()) {
+            T result = work.apply(transaction.connection());
+            transaction.commit();
+            return result;
         } catch (SQLException e) {
             throw new OutboxException("Outbox relay transaction failed", e);
+        }
+    }
+
+    /**
+     * Starts a relay transaction that the caller ends, possibly in a later round: a round whose Kafka commit is
+     * pending keeps its transaction, and with it the relay lock and the claimed rows (see {@link OutboxRelay}).
+     */
+    RelayTransaction beginRelayTransaction() {
+        try {
+            Connection connection = dataSource.getConnection();
+            try {
+                connection.setAutoCommit(false);
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
+            return new RelayTransaction(connection);
+        } catch (SQLException e) {
+            throw new OutboxException("Could not start an outbox relay transaction", e);
+        }
+    }
+
+    /** A local transaction on a connection of its own; closing it rolls back whatever was not committed. */
+    static final class RelayTransaction implements AutoCloseable {
+
+        private final Connection connection;
+        private boolean committed;
+
+        private RelayTransaction(Connection connection) {
+            this.connection = connection;
+        }
+
+        Connection connection() {
+            return connection;
+        }
+
+        void commit() {
+            try {
+                connection.commit();
+                committed = true;
+            } catch (SQLException e) {
+                throw new OutboxException("Could not commit an outbox relay transaction", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try (connection) {
+                if (!committed) {
+                    connection.rollback();
+                }
+                connection.setAutoCommit(true);
+            } catch (SQLException e) {
+                // A broken connection: PostgreSQL rolled the transaction back when the session ended, and the pool
+                // discards the connection.
+            }
         }
     }
 

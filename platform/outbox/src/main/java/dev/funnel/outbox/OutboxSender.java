@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
@@ -35,6 +36,17 @@ import org.jboss.logging.Logger;
  * good. Here a round that fails discards the producer; the next round makes a new one with the same
  * {@code transactional.id}, which aborts whatever the old one left open. The connection settings are the
  * application's {@code kafka.*} configuration, the same that SmallRye channels use.
+ *
+ * <p>Except when the commit itself times out: {@code commitTransaction()} gave up waiting after {@code max.block.ms},
+ * but the broker may have committed (or may still commit) the transaction. A new producer would then send the same
+ * rows again in a second transaction: duplicates. Kafka's producer keeps the commit's outcome and lets the same
+ * {@code commitTransaction()} be called again, which waits for that outcome and refuses anything else meanwhile
+ * ({@code KafkaProducer#commitTransaction}: "It is safe to retry ... If not retrying, the only option is to close
+ * the producer"; in the 4.1 client {@code TransactionManager} hands a retried commit the cached, pending result, and
+ * {@code beginTransaction()} throws while it is pending). So on a commit timeout the producer and its open
+ * transaction are kept ({@link SendResult#commitPending()}), and {@link #retryCommit()} is all that may follow until
+ * the commit's outcome is known. A commit that fails rather than times out (fenced, not authorized, or an abortable
+ * error such as a send that expired) discards the producer as before, which aborts the transaction.
  */
 @ApplicationScoped
 class OutboxSender {
@@ -47,14 +59,24 @@ class OutboxSender {
     private final String transactionalId = "funnel-outbox-" + UUID.randomUUID();
     private Producer<String, byte[]> producer;
     private KafkaClientMetrics producerMetrics;
+    /** The producer's last commit timed out: its outcome is unknown and the transaction is still open in it. */
+    private boolean commitPending;
 
     OutboxSender(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfiguration, MeterRegistry registry) {
         this.kafkaConfiguration = kafkaConfiguration;
         this.registry = registry;
     }
 
-    /** Sends the rows in order in one Kafka transaction and returns once it committed or failed. */
+    /**
+     * Sends the rows in order in one Kafka transaction and returns once it committed, failed, or its commit timed out
+     * (then only {@link #retryCommit()} may follow).
+     */
     synchronized SendResult send(List<OutboxRow> rows) {
+        if (commitPending) {
+            // Never reached through the relay, which retries a pending commit first; beginning a transaction now
+            // would throw, and discarding the producer for that would lose the pending commit's outcome.
+            return SendResult.failed("the commit of an earlier Kafka transaction is still pending");
+        }
         try {
             Producer<String, byte[]> current = producer();
             current.beginTransaction();
@@ -62,12 +84,60 @@ class OutboxSender {
                 current.send(toRecord(row));
             }
             // Flushes every send first; throws if any of them failed, and then nothing of the round is visible.
-            current.commitTransaction();
-            return SendResult.SENT;
+            return commit(current);
         } catch (RuntimeException e) {
             discardProducer();
-            return SendResult.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+            return SendResult.failed(describe(e));
         }
+    }
+
+    /** Waits again for the outcome of the commit that timed out, on the same producer and transaction. */
+    synchronized SendResult retryCommit() {
+        if (!commitPending) {
+            throw new IllegalStateException("No Kafka commit is pending");
+        }
+        try {
+            return commit(producer);
+        } catch (RuntimeException e) {
+            discardProducer();
+            return SendResult.failed(describe(e));
+        }
+    }
+
+    /**
+     * Gives up on a pending commit: the producer is closed without learning the outcome. The transaction is then
+     * committed if the commit request had reached the coordinator, and aborted otherwise (by the next producer with
+     * this {@code transactional.id}, or by the transaction timeout).
+     */
+    synchronized void abandonPendingCommit() {
+        discardProducer();
+    }
+
+    synchronized boolean commitPending() {
+        return commitPending;
+    }
+
+    /** The id every producer of this process uses; a test fences the relay's producer with it. */
+    String transactionalId() {
+        return transactionalId;
+    }
+
+    private SendResult commit(Producer<String, byte[]> current) {
+        try {
+            current.commitTransaction();
+            commitPending = false;
+            return SendResult.SENT;
+        } catch (TimeoutException e) {
+            // Only the wait ended: the commit goes on inside the producer, which accepts nothing but this commit.
+            // A commit whose flush failed meanwhile reports that error to the next retry, or as an error state to
+            // the one after it; either way not a TimeoutException for ever.
+            commitPending = true;
+            return SendResult.pending(describe(e));
+        }
+    }
+
+    private static String describe(RuntimeException e) {
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     private Producer<String, byte[]> producer() {
@@ -115,6 +185,7 @@ class OutboxSender {
         }
         producer = null;
         producerMetrics = null;
+        commitPending = false;
     }
 
     private static ProducerRecord<String, byte[]> toRecord(OutboxRow row) {
@@ -129,13 +200,20 @@ class OutboxSender {
         discardProducer();
     }
 
-    /** How a round ended: every row committed to Kafka, or none of them (with the reason). */
-    record SendResult(boolean sent, String error) {
+    /**
+     * How a round ended: every row committed to Kafka, none of them (with the reason), or not known yet because the
+     * commit timed out and is pending.
+     */
+    record SendResult(boolean sent, boolean commitPending, String error) {
 
-        static final SendResult SENT = new SendResult(true, null);
+        static final SendResult SENT = new SendResult(true, false, null);
 
         static SendResult failed(String error) {
-            return new SendResult(false, error);
+            return new SendResult(false, false, error);
+        }
+
+        static SendResult pending(String error) {
+            return new SendResult(false, true, error);
         }
     }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -67,6 +68,45 @@ public class ContactLog {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Whether another relay (a replica) could take the relay lock right now. */
+    public boolean relayLockIsFree() {
+        return inTransaction("select pg_try_advisory_xact_lock(" + OutboxRepository.RELAY_LOCK + ")",
+                result -> result.next() && result.getBoolean(1));
+    }
+
+    /** How many unsent rows another relay could claim right now, with the relay's own query. */
+    public long claimableOutboxRows() {
+        return inTransaction("select id from outbox where sent_at is null order by id for update skip locked",
+                result -> {
+                    long rows = 0;
+                    while (result.next()) {
+                        rows++;
+                    }
+                    return rows;
+                });
+    }
+
+    private <T> T inTransaction(String sql, ResultReader<T> reader) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(sql);
+                    ResultSet result = statement.executeQuery()) {
+                return reader.read(result);
+            } finally {
+                // Releases whatever the query locked: this only looks.
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface ResultReader<T> {
+        T read(ResultSet result) throws SQLException;
     }
 
     private UUID record(ProspectContacted contact) {

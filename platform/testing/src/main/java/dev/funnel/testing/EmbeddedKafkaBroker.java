@@ -1,6 +1,8 @@
 package dev.funnel.testing;
 
+import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.common.utils.Exit;
@@ -13,6 +15,8 @@ import org.apache.kafka.server.common.MetadataVersion;
  */
 public final class EmbeddedKafkaBroker implements KafkaBroker {
 
+    private static final String PROXIED_LISTENER = "PROXIED";
+
     private final KafkaClusterTestKit cluster;
     private final int brokerId;
 
@@ -22,6 +26,31 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
     }
 
     public static EmbeddedKafkaBroker start() {
+        return start(Map.of());
+    }
+
+    /**
+     * A broker whose clients reach it only through the proxy: it advertises the proxy's address on a listener of
+     * its own ({@code PROXIED}), so a client that bootstraps from {@link KafkaProxy#bootstrapServers()} is told to
+     * connect to the proxy again, never to the broker itself. The broker's own traffic (controller, transaction
+     * markers) and {@link #bootstrapServers()} stay on the kit's direct listener, which a frozen proxy cannot stall.
+     */
+    public static EmbeddedKafkaBroker startBehind(KafkaProxy proxy) {
+        Map<String, Object> listeners = new HashMap<>();
+        listeners.put("listeners", "EXTERNAL://localhost:0,CONTROLLER://localhost:0,"
+                + PROXIED_LISTENER + "://" + proxy.host() + ":0");
+        listeners.put("listener.security.protocol.map",
+                "EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT," + PROXIED_LISTENER + ":PLAINTEXT");
+        // Port 0 is replaced by the bound port when the broker starts.
+        listeners.put("advertised.listeners", "EXTERNAL://localhost:0,"
+                + PROXIED_LISTENER + "://" + proxy.host() + ":" + proxy.port());
+        EmbeddedKafkaBroker broker = start(listeners);
+        int proxiedPort = broker.cluster.brokers().get(broker.brokerId).boundPort(new ListenerName(PROXIED_LISTENER));
+        proxy.forwardTo(proxy.host(), proxiedPort);
+        return broker;
+    }
+
+    private static EmbeddedKafkaBroker start(Map<String, Object> extraSettings) {
         keepTheTestJvmAlive();
         try {
             TestKitNodes nodes = new TestKitNodes.Builder()
@@ -33,6 +62,7 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
                     .build();
             KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
             singleNodeSettings().forEach(builder::setConfigProp);
+            extraSettings.forEach(builder::setConfigProp);
             KafkaClusterTestKit cluster = builder.build();
             cluster.format();
             cluster.startup();

@@ -17,6 +17,8 @@ public final class TestInfrastructure {
 
     private static KafkaBroker kafka;
     private static TestDatabaseServer database;
+    private static KafkaProxy kafkaProxy;
+    private static KafkaBroker kafkaBehindProxy;
 
     private TestInfrastructure() {
     }
@@ -27,6 +29,29 @@ public final class TestInfrastructure {
             closeOnExit(kafka);
         }
         return kafka;
+    }
+
+    /**
+     * The proxy in front of the test JVM's second broker, started with it on first use: an application given
+     * {@link KafkaProxy#bootstrapServers()} reaches that broker only through the proxy, so a test can stall the
+     * broker as the application sees it. A broker of its own, always embedded, because the shared one must not
+     * stall under other tests' feet.
+     */
+    public static synchronized KafkaProxy kafkaProxy() {
+        if (kafkaProxy == null) {
+            KafkaProxy proxy = KafkaProxy.start();
+            kafkaBehindProxy = EmbeddedKafkaBroker.startBehind(proxy);
+            kafkaProxy = proxy;
+            closeOnExit(kafkaBehindProxy);
+            closeOnExit(proxy);
+        }
+        return kafkaProxy;
+    }
+
+    /** The broker behind {@link #kafkaProxy()}; its {@code bootstrapServers()} bypass the proxy (a test's reads). */
+    public static synchronized KafkaBroker kafkaBehindProxy() {
+        kafkaProxy();
+        return kafkaBehindProxy;
     }
 
     public static synchronized TestDatabaseServer database() {
