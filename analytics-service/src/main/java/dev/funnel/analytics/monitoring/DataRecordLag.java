@@ -210,6 +210,8 @@ public final class DataRecordLag implements AutoCloseable {
             settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
             settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
             settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+            // A partition with only markers left answers with no records: do not wait the default 500 ms for more.
+            settings.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) POLL.toMillis());
             settings.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) BROKER_TIMEOUT.toMillis());
             settings.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) BROKER_TIMEOUT.toMillis());
             reader = new KafkaConsumer<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer());

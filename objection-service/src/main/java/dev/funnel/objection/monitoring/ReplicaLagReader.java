@@ -32,6 +32,7 @@ import org.jboss.logging.Logger;
 class ReplicaLagReader {
 
     private static final Logger LOG = Logger.getLogger(ReplicaLagReader.class);
+    private static final Duration GIVE_UP = Duration.ofSeconds(60);
 
     private final Vertx vertx;
     private final KafkaClientService clients;
@@ -74,6 +75,9 @@ class ReplicaLagReader {
         consumer.runOnPollingThread(ReplicaLagReader::holding)
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(this::lagOf)
+                // Every broker call inside is bounded; this bounds the wait for the polling thread too, so a
+                // refresh that never answers cannot stop the ones after it.
+                .ifNoItem().after(GIVE_UP).fail()
                 .subscribe().with(
                         lag -> {
                             refreshing.set(false);
