@@ -23,8 +23,8 @@ import org.jboss.logging.Logger;
  * Gauges read from the read model and the broker on a schedule, so a scrape never queries either:
  * {@code funnel_prospects{stage,source}} (every prospect found so far, per stage),
  * {@code funnel_prospects_by_technique{stage,technique}} (the same for marketing-sourced prospects, by the
- * technique that brought them) and {@code funnel_analytics_projection_lag_events{topic}} (records not yet
- * applied; -1 when the broker could not tell).
+ * technique that brought them) and {@code funnel_analytics_projection_lag_events{topic}} (data records not yet
+ * applied, transaction markers not counted; -1 when the broker could not tell).
  */
 @ApplicationScoped
 public class ReadModelGauges {
@@ -64,7 +64,7 @@ public class ReadModelGauges {
         for (String topic : Topics.all()) {
             Gauge.builder("funnel.analytics.projection.lag", this,
                             gauges -> gauges.lagByTopic.getOrDefault(topic, -1L))
-                    .description("Records on the topic that the live projection has not applied yet")
+                    .description("Data records on the topic that the live projection has not applied yet")
                     .baseUnit("events")
                     .tag("topic", topic)
                     .register(registry);

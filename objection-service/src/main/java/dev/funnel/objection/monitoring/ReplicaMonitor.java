@@ -15,8 +15,8 @@ import java.util.Optional;
  * How the prospect replica keeps up, for Prometheus and the readiness check:
  * {@code funnel_prospect_events_consumed_total{type}} (applied for the first time),
  * {@code funnel_prospect_events_deduplicated_total}, {@code funnel_prospect_events_dead_lettered_total}
- * and {@code funnel_prospect_replica_lag_records} (records of the topic the consumer group has not
- * committed yet; NaN until the first reading).
+ * and {@code funnel_prospect_replica_lag_records} (data records of the topic the consumer group has not
+ * committed yet, transaction markers not counted, so a caught-up replica reads 0; NaN until the first reading).
  */
 // Created at startup, not on first use, so the meters are on /q/metrics before anything happened.
 @Startup
@@ -41,7 +41,7 @@ public class ReplicaMonitor {
                 .description("Prospect records sent to funnel.prospects.v1.dlq because they can never be applied")
                 .register(registry);
         Gauge.builder("funnel.prospect.replica.lag", this, monitor -> monitor.lag)
-                .description("Records of funnel.prospects.v1 the consumer group has not committed yet")
+                .description("Data records of funnel.prospects.v1 the consumer group has not committed yet")
                 .baseUnit("records")
                 .register(registry);
     }

@@ -127,6 +127,14 @@ final class ServiceFacts {
         return Repository.read(module.resolve("pom.xml")).contains("<artifactId>funnel-outbox</artifactId>");
     }
 
+    /**
+     * The lag gauge values its lag test saw in one phase of its run ({@code caught-up} or {@code backlog}): one
+     * line per series, the series as /q/metrics names it, then its values oldest first.
+     */
+    List<String> lagSeries(String phase) {
+        return capturedLines(".lag-" + phase);
+    }
+
     boolean captured() {
         return Files.isRegularFile(captured(".prom"));
     }
@@ -162,8 +170,9 @@ final class ServiceFacts {
     private List<String> capturedLines(String suffix) {
         Path file = captured(suffix);
         if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException(file + " is missing: it is written by " + name
-                    + "'s OperationsCaptureTest; build the service with its tests first (./mvnw verify)");
+            String writer = suffix.startsWith(".lag-") ? "lag test" : "OperationsCaptureTest";
+            throw new IllegalStateException(file + " is missing: it is written by " + name + "'s " + writer
+                    + "; build the service with its tests first (./mvnw verify)");
         }
         try {
             return Files.readAllLines(file);
