@@ -8,6 +8,9 @@ import java.time.Duration;
 @ConfigMapping(prefix = "funnel.objection")
 public interface ObjectionConfig {
 
+    /** The SmallRye channel that feeds the replica; its {@code mp.messaging.incoming.prospect-events.*} settings. */
+    String PROSPECT_EVENTS_CHANNEL = "prospect-events";
+
     Replica replica();
 
     /** The prospect replica fed from {@code funnel.prospects.v1}. */
@@ -21,7 +24,7 @@ public interface ObjectionConfig {
         Duration retryInitialBackoff();
 
         /** Longest wait between two attempts; the wait doubles up to it. */
-        @WithDefault("PT30S")
+        @WithDefault("PT10S")
         Duration retryMaxBackoff();
 
         /** How often the consumer lag gauge is read from the broker. */

@@ -1,7 +1,7 @@
 package dev.funnel.analytics.messaging;
 
 import dev.funnel.analytics.AnalyticsConfig;
-import dev.funnel.analytics.monitoring.DataRecordLag;
+import dev.funnel.health.DataRecordLag;
 import dev.funnel.events.Topics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Identifier;

@@ -8,6 +8,7 @@ import dev.funnel.analytics.projection.IncomingEvent;
 import dev.funnel.analytics.projection.ProjectionApplier;
 import dev.funnel.analytics.projection.RebuildRun;
 import dev.funnel.events.Topics;
+import dev.funnel.health.DataRecordLag;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -179,7 +180,12 @@ public class ProjectionRebuild {
             // Captured after the truncate committed: see the class comment.
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
-            long target = partitions.stream().mapToLong(tp -> end.get(tp) - beginning.get(tp)).sum();
+            // Data records, not offsets: the producers' transaction markers take offsets too, and a target that
+            // counted them would never be reached.
+            long target;
+            try (DataRecordLag counter = new DataRecordLag(kafkaConfig, "analytics-rebuild-count")) {
+                target = counter.between(beginning, end).values().stream().mapToLong(Long::longValue).sum();
+            }
             progress(runId, run -> run.target(target));
             LOG.infof("Rebuild %d: replaying %d records from %d partitions", runId, target, partitions.size());
 

@@ -63,12 +63,10 @@ import org.junit.jupiter.api.Test;
  * <p>The lag figures scraped from /q/metrics on the way are written to {@code target/metrics} for deploy/checks,
  * which runs the lag alerts over them with promtool.
  *
- * <p>Why in this package, with its own helpers: Quarkus runs the test classes of one application in the order of
- * their names, and this one must come after {@code dev.funnel.analytics.RebuildTest}. The classes share one
- * application and broker (a second application in the JVM would lose its gauges from /q/metrics), and
- * RebuildTest expects a replay to read as many records as the offsets add up to, which the markers and aborted
- * records written here break: ProjectionRebuild's {@code targetRecords} counts offsets, markers included.
- * Events are dated in 2999, a year no other test uses.
+ * <p>The classes share one application and broker (a second application in the JVM would lose its gauges from
+ * /q/metrics), so the markers and aborted records written here stay on the topics for the tests after it: a
+ * rebuild's target counts data records too, so RebuildTest holds whatever runs before it. Events are dated in 2999,
+ * a year no other test uses.
  */
 @QuarkusTest
 @QuarkusTestResource(FunnelTestResources.class)

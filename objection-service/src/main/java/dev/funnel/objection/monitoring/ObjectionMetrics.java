@@ -1,8 +1,8 @@
 package dev.funnel.objection.monitoring;
 
 import dev.funnel.events.ObjectionCategory;
-import dev.funnel.objection.domain.Objections.Raised;
-import dev.funnel.objection.domain.Objections.Resolved;
+import dev.funnel.objection.domain.ObjectionBridged;
+import dev.funnel.objection.domain.ObjectionRecorded;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -38,11 +38,11 @@ public class ObjectionMetrics {
         }
     }
 
-    void countRaised(@Observes(during = TransactionPhase.AFTER_SUCCESS) Raised event) {
+    void countRaised(@Observes(during = TransactionPhase.AFTER_SUCCESS) ObjectionRecorded event) {
         raised.get(event.category()).increment();
     }
 
-    void countResolved(@Observes(during = TransactionPhase.AFTER_SUCCESS) Resolved event) {
+    void countResolved(@Observes(during = TransactionPhase.AFTER_SUCCESS) ObjectionBridged event) {
         resolved.get(event.category()).increment();
     }
 }

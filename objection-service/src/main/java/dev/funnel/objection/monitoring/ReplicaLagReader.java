@@ -1,7 +1,7 @@
 package dev.funnel.objection.monitoring;
 
+import dev.funnel.health.DataRecordLag;
 import dev.funnel.objection.ObjectionConfig;
-import dev.funnel.objection.messaging.ProspectEventConsumer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -66,7 +66,7 @@ class ReplicaLagReader {
     }
 
     private void refresh() {
-        KafkaConsumer<String, byte[]> consumer = clients.getConsumer(ProspectEventConsumer.CHANNEL);
+        KafkaConsumer<String, byte[]> consumer = clients.getConsumer(ObjectionConfig.PROSPECT_EVENTS_CHANNEL);
         if (consumer == null || !refreshing.compareAndSet(false, true)) {
             return;
         }

@@ -1,7 +1,7 @@
 package dev.funnel.objection.monitoring;
 
 import dev.funnel.objection.domain.ProspectFact;
-import dev.funnel.objection.domain.ProspectReplicas.Applied;
+import dev.funnel.objection.domain.ReplicaApplied;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -46,8 +46,8 @@ public class ReplicaMonitor {
                 .register(registry);
     }
 
-    public void applied(ProspectFact fact, Applied applied) {
-        if (applied == Applied.DUPLICATE) {
+    public void applied(ProspectFact fact, ReplicaApplied applied) {
+        if (applied == ReplicaApplied.DUPLICATE) {
             deduplicated.increment();
         } else {
             Counter.builder("funnel.prospect.events.consumed")

@@ -3,12 +3,12 @@ package dev.funnel.objection.service;
 import dev.funnel.events.ObjectionCategory;
 import dev.funnel.objection.domain.Objection;
 import dev.funnel.objection.domain.ObjectionAlreadyResolvedException;
+import dev.funnel.objection.domain.ObjectionBridged;
 import dev.funnel.objection.domain.ObjectionDraft;
 import dev.funnel.objection.domain.ObjectionIdConflictException;
 import dev.funnel.objection.domain.ObjectionNotFoundException;
+import dev.funnel.objection.domain.ObjectionRecorded;
 import dev.funnel.objection.domain.ObjectionStatus;
-import dev.funnel.objection.domain.Objections.Raised;
-import dev.funnel.objection.domain.Objections.Resolved;
 import dev.funnel.objection.domain.ProspectClosedException;
 import dev.funnel.objection.domain.ProspectReplica;
 import dev.funnel.objection.domain.ResolvedBeforeRaisedException;
@@ -41,10 +41,10 @@ public class Objections {
 
     private final Clock clock;
     private final ObjectionEvents events;
-    private final Event<Raised> raised;
-    private final Event<Resolved> resolved;
+    private final Event<ObjectionRecorded> raised;
+    private final Event<ObjectionBridged> resolved;
 
-    Objections(Clock clock, ObjectionEvents events, Event<Raised> raised, Event<Resolved> resolved) {
+    Objections(Clock clock, ObjectionEvents events, Event<ObjectionRecorded> raised, Event<ObjectionBridged> resolved) {
         this.clock = clock;
         this.events = events;
         this.raised = raised;
@@ -92,7 +92,7 @@ public class Objections {
         Objection objection = new Objection(id, draft, clock.instant());
         objection.persistAndFlush();
         events.raised(objection);
-        raised.fire(new Raised(objection.category()));
+        raised.fire(new ObjectionRecorded(objection.category()));
         return new RaisedObjection(objection, true);
     }
 
@@ -114,7 +114,7 @@ public class Objections {
         Instant at = resolvedAt.orElseGet(() -> latest(clock.instant(), objection.raisedAt()));
         objection.resolve(bridge, at);
         events.resolved(objection);
-        resolved.fire(new Resolved(objection.category()));
+        resolved.fire(new ObjectionBridged(objection.category()));
         return objection;
     }
 

@@ -2,7 +2,7 @@ package dev.funnel.objection.service;
 
 import dev.funnel.objection.domain.ProspectFact;
 import dev.funnel.objection.domain.ProspectReplica;
-import dev.funnel.objection.domain.ProspectReplicas.Applied;
+import dev.funnel.objection.domain.ReplicaApplied;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -31,14 +31,14 @@ public class ProspectReplicas {
 
     /**
      * Applies one event in a transaction of its own, together with the record of its id, so a crash between
-     * the two can neither lose the change nor apply it twice. Returns {@link Applied#DUPLICATE} when the id
+     * the two can neither lose the change nor apply it twice. Returns {@link ReplicaApplied#DUPLICATE} when the id
      * was applied before.
      */
-    public Applied apply(ProspectFact fact) {
+    public ReplicaApplied apply(ProspectFact fact) {
         return QuarkusTransaction.requiringNew().call(() -> applyInTransaction(fact));
     }
 
-    private Applied applyInTransaction(ProspectFact fact) {
+    private ReplicaApplied applyInTransaction(ProspectFact fact) {
         Instant now = clock.instant();
         int recorded = entityManager.createNativeQuery(RECORD_EVENT)
                 .setParameter("id", fact.eventId())
@@ -46,7 +46,7 @@ public class ProspectReplicas {
                 .setParameter("at", now)
                 .executeUpdate();
         if (recorded == 0) {
-            return Applied.DUPLICATE;
+            return ReplicaApplied.DUPLICATE;
         }
         ProspectReplica replica = ProspectReplica.findById(fact.prospectId(), LockModeType.PESSIMISTIC_WRITE);
         if (replica == null) {
@@ -54,6 +54,6 @@ public class ProspectReplicas {
         } else {
             replica.observe(fact, now);
         }
-        return Applied.NEW;
+        return ReplicaApplied.NEW;
     }
 }

@@ -95,7 +95,7 @@ class StrictInputTest {
     void aNumberBeyondTheParsersLimitIsRefused() {
         register("{\"displayName\":\"A\",\"source\":\"SALES\",\"owner\":\"sam\",\"estimatedValueMinor\":1"
                 + "0".repeat(1500) + "}")
-                .body("violations.field", contains("body"))
+                .body("violations.field", contains("estimatedValueMinor"))
                 .body("violations.message", contains(containsString("too large")));
     }
 

@@ -1,4 +1,4 @@
-package dev.funnel.objection.messaging;
+package dev.funnel.objection.listener;
 
 /**
  * A record on the prospects topic that can never be applied, however often it is read: unparseable, of an

@@ -1,4 +1,4 @@
-package dev.funnel.objection.messaging;
+package dev.funnel.objection.listener;
 
 import dev.funnel.objection.ObjectionConfig;
 import dev.funnel.objection.domain.ProspectFact;
@@ -27,7 +27,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ProspectEventConsumer {
 
-    public static final String CHANNEL = "prospect-events";
     private static final Logger LOG = Logger.getLogger(ProspectEventConsumer.class);
 
     private final ProspectReplicas replicas;
@@ -41,11 +40,11 @@ public class ProspectEventConsumer {
     }
 
     /** SmallRye calls this for one message at a time and waits for the returned Uni: the order holds. */
-    @Incoming(CHANNEL)
+    @Incoming(ObjectionConfig.PROSPECT_EVENTS_CHANNEL)
     public Uni<Void> consume(Message<byte[]> message) {
         @SuppressWarnings("unchecked")
         IncomingKafkaRecordMetadata<String, byte[]> record = message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .orElseThrow(() -> new IllegalStateException("Not a Kafka record on channel " + CHANNEL));
+                .orElseThrow(() -> new IllegalStateException("Not a Kafka record on channel " + ObjectionConfig.PROSPECT_EVENTS_CHANNEL));
         ProspectFact fact;
         try {
             fact = ProspectRecords.decode(record.getTopic(), record.getKey(), record.getHeaders(),

@@ -1,4 +1,4 @@
-package dev.funnel.analytics.monitoring;
+package dev.funnel.health;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -55,8 +55,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  *
  * <p>Every broker call is bounded by {@link #BROKER_TIMEOUT}. Not thread-safe: one caller at a time.
  *
- * <p>objection-service has the same class: it belongs in a shared library module (platform/web), where it moves
- * once that module exists; until then the two copies are kept identical apart from their package.
+ * <p>Used by objection-service for its replica's lag and by analytics-service for its projection's lag and the size
+ * of a rebuild.
  */
 public final class DataRecordLag implements AutoCloseable {
 
@@ -144,6 +144,18 @@ public final class DataRecordLag implements AutoCloseable {
         partitions.forEach(partition -> request.put(partition, spec));
         return admin().listOffsets(request, new ListOffsetsOptions(isolation)).all()
                 .get(BROKER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The data records between two offsets of each partition: markers and aborted records are not counted, up to
+     * {@link #MAX_RECORDS_READ} records and {@link #READ_BUDGET} of reading; the unread rest is counted raw, so the
+     * figure is exact for a smaller range and never under the truth for a larger one.
+     *
+     * @param from the first offset per partition
+     * @param to the offset after the last one per partition (a read_committed end offset)
+     */
+    public Map<TopicPartition, Long> between(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
+        return countDataRecords(from, to);
     }
 
     /** Data records in [from, to) per partition, read within the bounds; the unread rest counted raw. */

@@ -1,4 +1,4 @@
-package dev.funnel.objection.messaging;
+package dev.funnel.objection.listener;
 
 import dev.funnel.events.DecodedRecord;
 import dev.funnel.events.FunnelEvent;

@@ -1,4 +1,4 @@
-package dev.funnel.objection.messaging;
+package dev.funnel.objection.listener;
 
 import static dev.funnel.objection.ObjectionServiceTestSupport.PATIENCE;
 import static dev.funnel.objection.ObjectionServiceTestSupport.found;
