@@ -380,7 +380,7 @@ class ObjectionResourceTest {
         refused("/objections", "{\"category\": \"PRICE\",\n \"statement\": tru}", "statement")
                 .body("detail", containsString("line 2, column"));
         refused("/objections", "\"Too dear\" \"again\"", "body");
-        refused("/objections", "{\"statement\": " + "1".repeat(1001) + "}", "body")
+        refused("/objections", "{\"statement\": " + "1".repeat(1001) + "}", "statement")
                 .body("detail", containsString("Number value length (1001) exceeds the maximum allowed (1000)"));
         refused("/objections", "{\"prospectId\" \"x\"}", "prospectId")
                 .body("detail", containsString("line 1, column"));
