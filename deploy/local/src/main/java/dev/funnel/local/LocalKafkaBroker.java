@@ -25,7 +25,9 @@ import org.apache.kafka.server.common.MetadataVersion;
 
 /**
  * Apache Kafka in KRaft mode inside the launcher's JVM: the production broker and controller
- * ({@code KafkaRaftServer}), one combined node, its log directory kept between runs.
+ * ({@code KafkaRaftServer}), one combined node, its log directory kept between runs. It can be stopped and
+ * started again on the same port and log directory while the services run, which is how a broker outage
+ * looks to them (the fault suite does that; a broker in this JVM cannot be paused without pausing the launcher).
  */
 final class LocalKafkaBroker implements AutoCloseable {
 
@@ -36,25 +38,52 @@ final class LocalKafkaBroker implements AutoCloseable {
     private static final int NODE_ID = 1;
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
 
-    private final KafkaRaftServer server;
+    private final Map<String, Object> settings;
     private final String bootstrapServers;
+    /** The running server; null while stopped. */
+    private KafkaRaftServer server;
 
-    private LocalKafkaBroker(KafkaRaftServer server, String bootstrapServers) {
-        this.server = server;
+    private LocalKafkaBroker(Map<String, Object> settings, String bootstrapServers) {
+        this.settings = settings;
         this.bootstrapServers = bootstrapServers;
     }
 
     static LocalKafkaBroker start(Path logDirectory, int port, int controllerPort) throws Exception {
         Files.createDirectories(logDirectory);
-        KafkaConfig config = new KafkaConfig(settings(logDirectory, port, controllerPort), false);
         if (!Files.exists(logDirectory.resolve("meta.properties"))) {
             format(logDirectory);
         }
-        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-        server.startup();
-        LocalKafkaBroker broker = new LocalKafkaBroker(server, "localhost:" + port);
+        LocalKafkaBroker broker = new LocalKafkaBroker(settings(logDirectory, port, controllerPort),
+                "localhost:" + port);
+        broker.startServer();
         broker.createTopics();
         return broker;
+    }
+
+    /** Stops the broker, keeping its log directory; clients see connections refused until {@link #startAgain}. */
+    synchronized void stop() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    /** Starts the stopped broker again on the same ports and log directory; returns once it answers. */
+    synchronized void startAgain() throws Exception {
+        if (server == null) {
+            startServer();
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+                awaitTopicNames(admin);
+            }
+        }
+    }
+
+    private void startServer() {
+        // A fresh configuration and server each time: a KafkaRaftServer is started once in its life.
+        KafkaRaftServer next = new KafkaRaftServer(new KafkaConfig(settings, false), Time.SYSTEM);
+        next.startup();
+        server = next;
     }
 
     private static Map<String, Object> settings(Path logDirectory, int port, int controllerPort) {
@@ -132,7 +161,6 @@ final class LocalKafkaBroker implements AutoCloseable {
 
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        stop();
     }
 }

@@ -252,6 +252,19 @@ public final class LocalStack implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /**
+     * Stops the Kafka broker while the services keep running, as a broker outage would: they see connections
+     * refused. Its log directory stays; {@link #startKafkaAgain} brings it back on the same port.
+     */
+    void stopKafka() {
+        kafka.stop();
+    }
+
+    /** Starts the broker stopped by {@link #stopKafka} again, on the same port and log directory. */
+    void startKafkaAgain() throws Exception {
+        kafka.startAgain();
+    }
+
     /** Stops in the reverse order of starting: services, then Kafka, then PostgreSQL. Never throws. */
     @Override
     public void close() {
