@@ -67,8 +67,15 @@ final class BoundedProbe implements AutoCloseable {
         }
     }
 
+    /**
+     * The question in flight, or a new one. A question that ended after the check that asked it gave up tells how
+     * things stood then, not now (a database back for 20 s still read DOWN with the outage's error): it is asked
+     * again.
+     */
     private synchronized Future<String> current() {
-        if (inFlight == null) {
+        boolean stale = inFlight != null && inFlight.isDone()
+                && System.nanoTime() - askedAtNanos > bound.toNanos();
+        if (inFlight == null || stale) {
             askedAtNanos = System.nanoTime();
             inFlight = thread.submit(question::ask);
         }

@@ -4,6 +4,8 @@ import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -20,10 +22,14 @@ public final class DatabaseUnavailable {
      */
     private static final Set<String> UNAVAILABLE_STATES = Set.of("53300", "57014", "57P01", "57P02", "57P03");
     /**
-     * Agroal's pool says it waited {@code acquisition-timeout} in vain only in its message: it throws a plain
-     * SQLException without a SQLSTATE.
+     * Failures to get a connection at all, which say so only in their messages (lower case here): Agroal's pool
+     * waited {@code acquisition-timeout} in vain ("Acquisition timeout while waiting for new connection", "Sorry,
+     * acquisition timeout!", a plain SQLException without a SQLSTATE); pgjdbc's connect was cut short by the pool
+     * (SQLSTATE 99999, "Interrupted while attempting to connect"); Hibernate could not get one ("Unable to acquire
+     * JDBC Connection"). The fault suite (deploy/local) met each of them with a paused PostgreSQL.
      */
-    private static final String POOL_EXHAUSTED = "acquisition timeout";
+    private static final List<String> NO_CONNECTION = List.of("acquisition timeout", "while attempting to connect",
+            "unable to acquire jdbc connection");
 
     private DatabaseUnavailable() {
     }
@@ -35,7 +41,7 @@ public final class DatabaseUnavailable {
                     || cause instanceof SocketTimeoutException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && isUnavailable(sql)) {
+            if ((cause instanceof SQLException sql && isUnavailable(sql)) || isNoConnection(cause.getMessage())) {
                 return true;
             }
         }
@@ -44,9 +50,14 @@ public final class DatabaseUnavailable {
 
     private static boolean isUnavailable(SQLException failure) {
         String state = failure.getSQLState();
-        if (state != null) {
-            return state.startsWith("08") || UNAVAILABLE_STATES.contains(state);
+        return state != null && (state.startsWith("08") || UNAVAILABLE_STATES.contains(state));
+    }
+
+    private static boolean isNoConnection(String message) {
+        if (message == null) {
+            return false;
         }
-        return failure.getMessage() != null && failure.getMessage().contains(POOL_EXHAUSTED);
+        String lower = message.toLowerCase(Locale.ROOT);
+        return NO_CONNECTION.stream().anyMatch(lower::contains);
     }
 }

@@ -37,6 +37,12 @@ class FailureRecognitionTest {
                 new SQLException("An I/O error occurred while sending to the backend.", "08006")))).isTrue();
         assertThat(DatabaseUnavailable.causedIt(new RuntimeException(new GenericJDBCException(
                 "Unable to acquire JDBC Connection", new SQLException("Sorry, acquisition timeout!"))))).isTrue();
+        // Both as the fault suite met them with a paused PostgreSQL, wrapped as Hibernate wraps them.
+        assertThat(DatabaseUnavailable.causedIt(new GenericJDBCException("Unable to acquire JDBC Connection [x]",
+                new SQLException("Acquisition timeout while waiting for new connection")))).isTrue();
+        assertThat(DatabaseUnavailable.causedIt(new IllegalStateException("Could not read", new SQLException(
+                "Something unusual has occurred to cause the driver to fail.", "99999",
+                new RuntimeException("Interrupted while attempting to connect."))))).isTrue();
         assertThat(DatabaseUnavailable.causedIt(new SQLException("canceling statement due to statement timeout",
                 "57014"))).isTrue();
         assertThat(DatabaseUnavailable.causedIt(new RuntimeException(new SQLTransientConnectionException("gone"))))
