@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.funnel.testing.FunnelTestResources;
+import dev.funnel.testing.BrokerBehindProxy;
 import dev.funnel.testing.KafkaProxy;
 import dev.funnel.testing.TestInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * the broker answers. Without the bound, Quarkus' check would wait for the admin client's minute.
  */
 @QuarkusTest
-@TestProfile(BrokerOutageTest.BrokerBehindProxy.class)
+@TestProfile(BrokerBehindProxy.class)
 class BrokerOutageTest {
 
     private static final long HEALTH_BOUND_MS = 2_000;
@@ -58,19 +55,5 @@ class BrokerOutageTest {
 
     private static long elapsedMillis(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1_000_000;
-    }
-
-    /** The application's Kafka clients reach the broker only through the proxy, which the test can freeze. */
-    public static class BrokerBehindProxy implements QuarkusTestProfile {
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(FunnelTestResources.class, Map.of("kafka", "behind-proxy")));
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
-        }
     }
 }

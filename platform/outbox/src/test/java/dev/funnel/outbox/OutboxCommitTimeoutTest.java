@@ -6,13 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.funnel.events.ProspectContacted;
-import dev.funnel.testing.FunnelTestResources;
+import dev.funnel.testing.BrokerBehindProxy;
 import dev.funnel.testing.KafkaProxy;
 import dev.funnel.testing.KafkaTestClient;
 import dev.funnel.testing.TestInfrastructure;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -39,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * {@code commitTransaction()} times out. The test reads on the broker's direct listener, which the proxy never stalls.
  */
 @QuarkusTest
-@TestProfile(OutboxCommitTimeoutTest.BrokerBehindProxy.class)
+@TestProfile(BrokerBehindProxy.class)
 class OutboxCommitTimeoutTest {
 
     private static final Duration DELIVERY = Duration.ofSeconds(60);
@@ -153,19 +152,5 @@ class OutboxCommitTimeoutTest {
                 .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
-    }
-
-    /** The application talks to the broker behind the proxy, and only to it: no global test resource applies. */
-    public static class BrokerBehindProxy implements QuarkusTestProfile {
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(FunnelTestResources.class, Map.of("kafka", "behind-proxy")));
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
-        }
     }
 }
