@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.funnel.events.Cadence;
-import dev.funnel.events.CloudEventHeaders;
-import dev.funnel.events.EventJson;
 import dev.funnel.events.FunnelEvent;
 import dev.funnel.events.MarketingTechniqueDefined;
 import dev.funnel.events.ObjectionCategory;
@@ -16,7 +14,7 @@ import dev.funnel.events.ProspectFound;
 import dev.funnel.events.ProspectSource;
 import dev.funnel.events.Topics;
 import dev.funnel.testing.FunnelTestResources;
-import dev.funnel.testing.TestInfrastructure;
+import dev.funnel.testing.TransactionalSender;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,7 +22,6 @@ import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -44,13 +41,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -85,12 +75,12 @@ class ProjectionLagTest {
     void aProjectionThatAppliedEveryTransactionalRecordReadsZero() {
         LocalDate day = LocalDate.of(2999, 6, 1);
         List<UUID> applied = new ArrayList<>();
-        try (Producer<String, byte[]> producer = transactionalProducer()) {
+        try (TransactionalSender sender = new TransactionalSender("/funnel/analytics-tests")) {
             // Three rounds over all three topics, as the outbox relays send them, and one round that aborted.
             for (int round = 0; round < 3; round++) {
-                applied.addAll(send(producer, eventsOnEveryTopic(day, 4), true));
+                applied.addAll(sender.send(eventsOnEveryTopic(day, 4), true));
             }
-            send(producer, eventsOnEveryTopic(day, 4), false);
+            sender.send(eventsOnEveryTopic(day, 4), false);
         }
         await().atMost(PATIENCE).until(() -> processed(applied) == applied.size());
 
@@ -102,8 +92,8 @@ class ProjectionLagTest {
     @Test
     void aRealBacklogIsCountedInDataRecordsWithoutMarkersOrAbortedRecords() throws SQLException {
         LocalDate day = LocalDate.of(2999, 6, 1);
-        try (Producer<String, byte[]> producer = transactionalProducer()) {
-            List<UUID> first = send(producer, eventsOnEveryTopic(day, 3), true);
+        try (TransactionalSender sender = new TransactionalSender("/funnel/analytics-tests")) {
+            List<UUID> first = sender.send(eventsOnEveryTopic(day, 3), true);
             await().atMost(PATIENCE).until(() -> processed(first) == first.size());
             // Caught up first, so the committed offsets sit right before the markers of that round.
             await().atMost(withinOneCommitInterval()).until(ProjectionLagTest::projectionLag, lag -> lag == 0);
@@ -116,9 +106,9 @@ class ProjectionLagTest {
                 try (Statement statement = blocker.createStatement()) {
                     statement.execute("lock table prospect_fact in exclusive mode");
                 }
-                waiting.addAll(send(producer, prospectsFound(day, 3), true));
-                waiting.addAll(send(producer, prospectsFound(day, 2), true));
-                send(producer, prospectsFound(day, 3), false);
+                waiting.addAll(sender.send(prospectsFound(day, 3), true));
+                waiting.addAll(sender.send(prospectsFound(day, 2), true));
+                sender.send(prospectsFound(day, 3), false);
 
                 await().atMost(withinOneCommitInterval()).until(series::read, lag -> lag.reads(0, 5, 0));
                 assertThat(processed(waiting)).as("nothing of the backlog applied while it was counted").isZero();
@@ -190,42 +180,6 @@ class ProjectionLagTest {
         return events;
     }
 
-    /** Sends the events in one Kafka transaction, committed or aborted, and returns their ce_ids. */
-    private static List<UUID> send(Producer<String, byte[]> producer, List<FunnelEvent> events, boolean commit) {
-        List<UUID> ids = new ArrayList<>();
-        producer.beginTransaction();
-        for (FunnelEvent event : events) {
-            UUID id = UUID.randomUUID();
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.type().topic(), event.partitionKey(),
-                    EventJson.toBytes(event));
-            headers(id, event).forEach((name, value) ->
-                    record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
-            producer.send(record);
-            ids.add(id);
-        }
-        if (commit) {
-            producer.commitTransaction();
-        } else {
-            producer.flush();
-            producer.abortTransaction();
-        }
-        return ids;
-    }
-
-    /** A binary-mode CloudEvent's headers, as the outbox relays write them. */
-    private static Map<String, String> headers(UUID id, FunnelEvent event) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
-        headers.put(CloudEventHeaders.ID, id.toString());
-        headers.put(CloudEventHeaders.SOURCE, "/funnel/analytics-tests");
-        headers.put(CloudEventHeaders.TYPE, event.type().ceType());
-        headers.put(CloudEventHeaders.TIME, event.occurredAt().toString());
-        headers.put(CloudEventHeaders.SUBJECT, event.partitionKey());
-        headers.put(CloudEventHeaders.DATA_SCHEMA, event.type().dataSchema().toString());
-        headers.put(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.APPLICATION_JSON);
-        return headers;
-    }
-
     private static JsonNode projection() {
         String body = RestAssured.given().accept("application/json").get("/admin/projection")
                 .then().statusCode(200).extract().asString();
@@ -234,16 +188,6 @@ class ProjectionLagTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Producer<String, byte[]> transactionalProducer() {
-        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "projection-lag-test-" + UUID.randomUUID(),
-                ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new ByteArraySerializer());
-        producer.initTransactions();
-        return producer;
     }
 
     private long processed(List<UUID> eventIds) throws SQLException {

@@ -1,25 +1,20 @@
 package dev.funnel.objection.monitoring;
 
-import static dev.funnel.objection.ObjectionServiceTestSupport.PATIENCE;
 import static dev.funnel.objection.ObjectionServiceTestSupport.found;
-import static dev.funnel.objection.ObjectionServiceTestSupport.headers;
 import static dev.funnel.objection.ObjectionServiceTestSupport.metric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.funnel.events.EventJson;
 import dev.funnel.events.FunnelEvent;
-import dev.funnel.events.Topics;
 import dev.funnel.objection.ObjectionServiceTestSupport;
 import dev.funnel.testing.FunnelTestResources;
 import dev.funnel.testing.KafkaTestClient;
-import dev.funnel.testing.TestInfrastructure;
+import dev.funnel.testing.TransactionalSender;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,16 +23,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -62,11 +49,11 @@ class ReplicaLagTest {
     void aReplicaThatAppliedEveryTransactionalRecordReadsZero() {
         ObjectionServiceTestSupport support = new ObjectionServiceTestSupport(KafkaTestClient.shared(), dataSource);
         List<UUID> applied = new ArrayList<>();
-        try (Producer<String, byte[]> producer = transactionalProducer()) {
+        try (TransactionalSender sender = new TransactionalSender("/funnel/prospect-service")) {
             for (int round = 0; round < 3; round++) {
-                applied.addAll(send(producer, prospectsFound(4), true));
+                applied.addAll(sender.send(prospectsFound(4), true));
             }
-            send(producer, prospectsFound(4), false);
+            sender.send(prospectsFound(4), false);
         }
         applied.forEach(support::awaitApplied);
 
@@ -78,8 +65,8 @@ class ReplicaLagTest {
     @Test
     void aRealBacklogIsCountedInDataRecordsWithoutMarkersOrAbortedRecords() throws SQLException {
         ObjectionServiceTestSupport support = new ObjectionServiceTestSupport(KafkaTestClient.shared(), dataSource);
-        try (Producer<String, byte[]> producer = transactionalProducer()) {
-            send(producer, prospectsFound(3), true).forEach(support::awaitApplied);
+        try (TransactionalSender sender = new TransactionalSender("/funnel/prospect-service")) {
+            sender.send(prospectsFound(3), true).forEach(support::awaitApplied);
             // Caught up first, so the committed offsets sit right before the markers of that round.
             await().atMost(withinOneCommitInterval()).until(() -> metric(GAUGE) == 0.0);
 
@@ -91,9 +78,9 @@ class ReplicaLagTest {
                 try (Statement statement = blocker.createStatement()) {
                     statement.execute("lock table prospect_replica in exclusive mode");
                 }
-                waiting.addAll(send(producer, prospectsFound(3), true));
-                waiting.addAll(send(producer, prospectsFound(2), true));
-                send(producer, prospectsFound(3), false);
+                waiting.addAll(sender.send(prospectsFound(3), true));
+                waiting.addAll(sender.send(prospectsFound(2), true));
+                sender.send(prospectsFound(3), false);
 
                 await().atMost(withinOneCommitInterval()).until(() -> sample(series) == 5);
                 assertThat(waiting).as("nothing of the backlog applied while it was counted")
@@ -149,37 +136,5 @@ class ReplicaLagTest {
             events.add(found(UUID.randomUUID()));
         }
         return events;
-    }
-
-    /** Sends the events in one Kafka transaction, committed or aborted, as prospect-service's relay does. */
-    private static List<UUID> send(Producer<String, byte[]> producer, List<FunnelEvent> events, boolean commit) {
-        List<UUID> ids = new ArrayList<>();
-        producer.beginTransaction();
-        for (FunnelEvent event : events) {
-            UUID id = UUID.randomUUID();
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.PROSPECTS, event.partitionKey(),
-                    EventJson.toBytes(event));
-            headers(event, id).forEach((name, value) ->
-                    record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
-            producer.send(record);
-            ids.add(id);
-        }
-        if (commit) {
-            producer.commitTransaction();
-        } else {
-            producer.flush();
-            producer.abortTransaction();
-        }
-        return ids;
-    }
-
-    private static Producer<String, byte[]> transactionalProducer() {
-        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "replica-lag-test-" + UUID.randomUUID(),
-                ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new ByteArraySerializer());
-        producer.initTransactions();
-        return producer;
     }
 }
