@@ -174,6 +174,7 @@ class AccessRulesTest {
     @Test
     void aRebuildRefusedBecauseAnotherIsRunningIsNotAudited() throws Exception {
         await().atMost(FunnelScenarioTest.PROJECTED).until(() -> !rebuild.running());
+        JsonNode latest = projection().get("rebuild");
         long auditedBefore = rebuildsAudited();
         try (Connection otherReplica = dataSource.getConnection();
                 PreparedStatement lock = otherReplica.prepareStatement("select pg_advisory_lock(?)")) {
@@ -188,6 +189,7 @@ class AccessRulesTest {
                 }
             }
         }
+        assertThat(projection().get("rebuild")).isEqualTo(latest);
         assertThat(rebuildsAudited()).isEqualTo(auditedBefore);
     }
 
