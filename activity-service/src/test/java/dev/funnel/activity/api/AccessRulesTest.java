@@ -36,8 +36,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Who may call what, endpoint by endpoint, with tokens signed by a real issuer: marketers write techniques and
- * activities; marketers, managers and analysts read them. Every other caller is refused, and a refused write
- * stores and publishes nothing.
+ * activities; marketers, managers and analysts read them; admins read the audit trail. Every other caller is
+ * refused, and a refused write stores and publishes nothing.
  */
 @QuarkusTest
 @QuarkusTestResource(FunnelTestResources.class)
@@ -80,7 +80,9 @@ class AccessRulesTest {
         LIST_ACTIVITIES("GET /activities", 200, READERS,
                 (request, fixture) -> request.queryParam("technique", fixture.slug()).get("/activities")),
         GET_ACTIVITY("GET /activities/{id}", 200, READERS,
-                (request, fixture) -> request.get("/activities/" + fixture.activityId()));
+                (request, fixture) -> request.get("/activities/" + fixture.activityId())),
+        READ_AUDIT("GET /audit", 200, Set.of(Roles.ADMIN),
+                (request, fixture) -> request.get("/audit"));
 
         private final String label;
         private final int success;
