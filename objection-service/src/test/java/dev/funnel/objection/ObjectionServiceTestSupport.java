@@ -1,6 +1,5 @@
 package dev.funnel.objection;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +13,7 @@ import dev.funnel.events.ProspectSource;
 import dev.funnel.events.ProspectWon;
 import dev.funnel.events.Topics;
 import dev.funnel.testing.KafkaTestClient;
+import dev.funnel.testing.ManagementInterface;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -142,7 +142,7 @@ public final class ObjectionServiceTestSupport {
 
     /** The value of one sample on /q/metrics, 0 when the series is not there yet. */
     public static double metric(String series) {
-        String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String text = ManagementInterface.given().get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher sample = Pattern.compile("^" + Pattern.quote(series) + " (\\S+)$", Pattern.MULTILINE).matcher(text);
         return sample.find() ? Double.parseDouble(sample.group(1)) : 0.0;
     }
