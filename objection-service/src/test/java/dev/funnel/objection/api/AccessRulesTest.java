@@ -131,6 +131,9 @@ class AccessRulesTest {
                         .body("status", equalTo(403));
             }
         }
+        // Decided before the body is read: who may not call learns nothing about what the body would need.
+        given().auth().oauth2(token(Roles.ANALYST)).contentType(ContentType.JSON).body("{\"prospectId\": [")
+                .post("/objections").then().statusCode(403).contentType(PROBLEM);
     }
 
     @Test
