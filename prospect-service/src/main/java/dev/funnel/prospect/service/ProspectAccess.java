@@ -1,5 +1,6 @@
 package dev.funnel.prospect.service;
 
+import dev.funnel.events.ContractFormats;
 import dev.funnel.prospect.domain.Prospect;
 import dev.funnel.prospect.domain.ProspectDraft;
 import dev.funnel.prospect.domain.ProspectNotFoundException;
@@ -36,6 +37,12 @@ class ProspectAccess {
             return draft;
         }
         String seller = onlyOwner.get();
+        if (!ContractFormats.isOwner(seller)) {
+            // The name comes from the identity provider, not from the request: one that no event may carry as an
+            // owner (an e-mail address, capitals) is the provider's setup to fix, not a bad body.
+            throw new OtherOwnerRefusedException("Your user name cannot own prospects: an owner "
+                    + ContractFormats.OWNER_RULE + "; ask the identity provider's admin for such a user name");
+        }
         if (draft.owner() != null && !draft.owner().equals(seller)) {
             throw new OtherOwnerRefusedException("A seller registers prospects for themselves: leave owner out or"
                     + " name yourself (" + seller + ")");

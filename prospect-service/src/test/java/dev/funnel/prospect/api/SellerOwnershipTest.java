@@ -142,6 +142,18 @@ class SellerOwnershipTest {
     }
 
     @Test
+    void aSellerWhoseUserNameNoOwnerMayHaveIsRefusedAndNothingIsStored() {
+        UUID id = UUID.randomUUID();
+
+        as(TestTokens.of("Sam@Example.com", Roles.SELLER)).body(withoutOwner(id)).post("/prospects")
+                .then().statusCode(403)
+                .contentType(PROBLEM)
+                .body("detail", containsString("Your user name cannot own prospects"));
+
+        as(MARIA).get("/prospects/" + id).then().statusCode(404);
+    }
+
+    @Test
     void aSellersRepeatedRegistrationWithoutOwnerIsStillAReplay() {
         UUID id = UUID.randomUUID();
         as(SAM).body(withoutOwner(id)).post("/prospects").then().statusCode(201);
