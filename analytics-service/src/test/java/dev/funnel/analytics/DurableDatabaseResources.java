@@ -10,7 +10,7 @@ import java.sql.Statement;
 import java.util.Map;
 
 /**
- * The test broker and a PostgreSQL 17 of its own with durable settings (fsync and synchronous commit on), for the
+ * The test broker, the test issuer and a PostgreSQL 17 of its own with durable settings (fsync and synchronous commit on), for the
  * benchmark: the shared test server runs with both off, which makes a commit nearly free and would flatter
  * exactly the one-transaction-per-event figure the benchmark compares against.
  */
@@ -36,6 +36,7 @@ public class DurableDatabaseResources implements QuarkusTestResourceLifecycleMan
             throw new IllegalStateException("Could not start a durable PostgreSQL", e);
         }
         return Map.of(
+                "quarkus.oidc.auth-server-url", TestInfrastructure.identityProvider().authServerUrl(),
                 "kafka.bootstrap.servers", TestInfrastructure.kafka().bootstrapServers(),
                 "quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", DATABASE),
                 "quarkus.datasource.username", "postgres",

@@ -4,7 +4,6 @@ import static dev.funnel.analytics.AnalyticsApi.get;
 import static dev.funnel.analytics.AnalyticsApi.number;
 import static dev.funnel.analytics.InsightsScenario.farmDay;
 import static dev.funnel.analytics.InsightsScenario.huntDay;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
@@ -13,6 +12,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.funnel.testing.FunnelTestResources;
 import dev.funnel.testing.KafkaTestClient;
+import dev.funnel.testing.ManagementInterface;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -293,7 +293,7 @@ class InsightsScenarioTest {
     @Test
     void theGaugesShowEveryTechniqueAndEveryStatusToday() {
         eventually(() -> {
-            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            String metrics = ManagementInterface.given().get("/q/metrics").then().statusCode(200).extract().asString();
 
             JsonNode asOfToday = get("/insights/consistency", Map.of("from", "2001-01-01", "to", "2001-01-01"));
             // Each status counts the techniques the API gives that status today, every status shown, 0 included.

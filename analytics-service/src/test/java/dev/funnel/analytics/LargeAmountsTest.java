@@ -10,7 +10,6 @@ import static dev.funnel.analytics.AnalyticsApi.minor;
 import static dev.funnel.analytics.AnalyticsApi.number;
 import static dev.funnel.analytics.AnalyticsApi.objections;
 import static dev.funnel.analytics.AnalyticsApi.rows;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -32,6 +31,7 @@ import dev.funnel.events.ProspectSource;
 import dev.funnel.events.ProspectWon;
 import dev.funnel.testing.FunnelTestResources;
 import dev.funnel.testing.KafkaTestClient;
+import dev.funnel.testing.ManagementInterface;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.math.BigDecimal;
@@ -213,7 +213,7 @@ class LargeAmountsTest {
 
     @Test
     void theGaugesStillAnswer() {
-        assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+        assertThat(ManagementInterface.given().get("/q/metrics").then().statusCode(200).extract().asString())
                 .contains("funnel_prospects{");
     }
 

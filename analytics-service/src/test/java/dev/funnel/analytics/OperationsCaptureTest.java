@@ -1,7 +1,6 @@
 package dev.funnel.analytics;
 
 import static dev.funnel.analytics.AnalyticsApi.projection;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +13,7 @@ import dev.funnel.events.ProspectSource;
 import dev.funnel.events.Topics;
 import dev.funnel.testing.FunnelTestResources;
 import dev.funnel.testing.KafkaTestClient;
+import dev.funnel.testing.ManagementInterface;
 import dev.funnel.testing.OperationsCapture;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -88,10 +88,12 @@ class OperationsCaptureTest {
     }
 
     private static String scrape() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return ManagementInterface.given().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
     private static List<String> healthPathsUp() {
-        return OperationsCapture.HEALTH_PATHS.stream().filter(path -> given().get(path).statusCode() == 200).toList();
+        return OperationsCapture.HEALTH_PATHS.stream()
+                .filter(path -> ManagementInterface.given().get(path).statusCode() == 200)
+                .toList();
     }
 }

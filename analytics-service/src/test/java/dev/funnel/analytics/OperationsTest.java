@@ -19,6 +19,7 @@ import dev.funnel.events.ProspectWon;
 import dev.funnel.events.Topics;
 import dev.funnel.testing.FunnelTestResources;
 import dev.funnel.testing.KafkaTestClient;
+import dev.funnel.testing.ManagementInterface;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
@@ -40,13 +41,14 @@ class OperationsTest {
     @Test
     void readinessCoversTheDatabaseKafkaAndTheConsumer() {
         // The application may answer before the Kafka consumer is connected and ready: wait for it, not check once.
-        await().atMost(FunnelScenarioTest.PROJECTED).untilAsserted(() -> given().get("/q/health/ready").then()
+        await().atMost(FunnelScenarioTest.PROJECTED).untilAsserted(() -> ManagementInterface.given()
+                .get("/q/health/ready").then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("Database",
                         "Kafka", "SmallRye Reactive Messaging - readiness check",
                         "Funnel projection")));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        ManagementInterface.given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
@@ -160,7 +162,7 @@ class OperationsTest {
     }
 
     private static String scrape() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return ManagementInterface.given().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
     @Test
@@ -173,7 +175,7 @@ class OperationsTest {
 
     @Test
     void theApiIsDescribedInOpenApi() {
-        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+        ManagementInterface.given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body(containsString("/funnel/breakdown"))
                 .body(containsString("/funnel/objections"))
                 .body(containsString("/insights/consistency"))

@@ -1,7 +1,6 @@
 package dev.funnel.analytics;
 
 import static dev.funnel.analytics.AnalyticsApi.funnel;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -11,6 +10,7 @@ import dev.funnel.events.ProspectFound;
 import dev.funnel.events.ProspectSource;
 import dev.funnel.testing.FunnelTestResources;
 import dev.funnel.testing.KafkaTestClient;
+import dev.funnel.testing.ManagementInterface;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,8 +50,8 @@ class ProjectionStallTest {
             RawEvent.of(new ProspectFound(UUID.randomUUID(), ProspectSource.SALES, null, owner, 0, "EUR",
                     day.atTime(9, 0).toInstant(ZoneOffset.UTC))).sendWith(kafka);
 
-            await().atMost(FunnelScenarioTest.PROJECTED).untilAsserted(() -> given().get("/q/health/ready")
-                    .then().statusCode(503)
+            await().atMost(FunnelScenarioTest.PROJECTED).untilAsserted(() -> ManagementInterface.given()
+                    .get("/q/health/ready").then().statusCode(503)
                     .body(PROJECTION_CHECK + ".status", equalTo("DOWN"))
                     .body(PROJECTION_CHECK + ".data.failing", containsString("Applying a batch")));
         } finally {
@@ -60,7 +60,7 @@ class ProjectionStallTest {
 
         await().atMost(RECOVERED).untilAsserted(() ->
                 assertThat(funnel(day, day, "owner", owner).at("/stages/found").asLong()).isEqualTo(1));
-        await().atMost(RECOVERED).untilAsserted(() -> given().get("/q/health/ready")
+        await().atMost(RECOVERED).untilAsserted(() -> ManagementInterface.given().get("/q/health/ready")
                 .then().statusCode(200)
                 .body(PROJECTION_CHECK + ".status", equalTo("UP")));
     }

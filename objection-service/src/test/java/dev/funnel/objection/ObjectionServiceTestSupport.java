@@ -1,6 +1,5 @@
 package dev.funnel.objection;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +13,7 @@ import dev.funnel.events.ProspectSource;
 import dev.funnel.events.ProspectWon;
 import dev.funnel.events.Topics;
 import dev.funnel.testing.KafkaTestClient;
+import dev.funnel.testing.ManagementInterface;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -68,7 +68,12 @@ public final class ObjectionServiceTestSupport {
 
     /** A prospect hunted by sales and found an hour ago. */
     public static ProspectFound found(UUID prospectId) {
-        return new ProspectFound(prospectId, ProspectSource.SALES, null, "dana", 500_000, "EUR",
+        return found(prospectId, "dana");
+    }
+
+    /** A prospect this seller hunted and found an hour ago. */
+    public static ProspectFound found(UUID prospectId, String owner) {
+        return new ProspectFound(prospectId, ProspectSource.SALES, null, owner, 500_000, "EUR",
                 Instant.now().minus(1, ChronoUnit.HOURS));
     }
 
@@ -82,8 +87,13 @@ public final class ObjectionServiceTestSupport {
 
     /** A prospect the replica has seen, open. */
     public UUID openProspect() {
+        return openProspectOf("dana");
+    }
+
+    /** An open prospect of this seller, made known to the replica by a ProspectFound record on the topic. */
+    public UUID openProspectOf(String owner) {
         UUID prospectId = UUID.randomUUID();
-        awaitApplied(publish(found(prospectId)));
+        awaitApplied(publish(found(prospectId, owner)));
         return prospectId;
     }
 
@@ -104,6 +114,17 @@ public final class ObjectionServiceTestSupport {
     public Optional<String> stage(UUID prospectId) {
         return query("select stage from prospect_replica where prospect_id = ?", prospectId,
                 result -> result.getString(1));
+    }
+
+    /** The prospect's owner in the replica, empty when it has none (or has not been seen). */
+    public Optional<String> owner(UUID prospectId) {
+        return query("select owner from prospect_replica where prospect_id = ?", prospectId,
+                result -> result.getString(1));
+    }
+
+    /** How many objections are stored for a prospect, whoever may see them. */
+    public long storedObjections(UUID prospectId) {
+        return queryLong("select count(*) from objection where prospect_id = ?", prospectId).orElse(0L);
     }
 
     private Optional<Long> queryLong(String sql, UUID parameter) {
@@ -142,7 +163,7 @@ public final class ObjectionServiceTestSupport {
 
     /** The value of one sample on /q/metrics, 0 when the series is not there yet. */
     public static double metric(String series) {
-        String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String text = ManagementInterface.given().get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher sample = Pattern.compile("^" + Pattern.quote(series) + " (\\S+)$", Pattern.MULTILINE).matcher(text);
         return sample.find() ? Double.parseDouble(sample.group(1)) : 0.0;
     }

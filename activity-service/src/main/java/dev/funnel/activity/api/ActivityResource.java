@@ -9,6 +9,8 @@ import dev.funnel.activity.service.ActivityLog.LoggedActivity;
 import dev.funnel.activity.service.ActivityLog.NewActivity;
 import dev.funnel.events.CanonicalUuid;
 import dev.funnel.web.QueryParameters;
+import dev.funnel.web.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -50,6 +52,7 @@ public class ActivityResource {
      * published again), 409 when the id holds a different activity, 422 for an unknown technique.
      */
     @POST
+    @RolesAllowed(Roles.MARKETER)
     public Response log(@Valid @NotNull ActivityRequest request, @Context UriInfo uri) {
         LoggedActivity logged;
         try {
@@ -69,6 +72,7 @@ public class ActivityResource {
     /** Logs up to 1,000 activities in one transaction; any invalid item and nothing is stored (400). */
     @POST
     @Path("batch")
+    @RolesAllowed(Roles.MARKETER)
     public Response logBatch(@Valid @NotNull ActivityBatchRequest batch) {
         List<LoggedActivity> logged;
         try {
@@ -87,6 +91,7 @@ public class ActivityResource {
      * from 0, {@code size} 1-500. Every parameter is read before any is refused, so one 400 names them all.
      */
     @GET
+    @RolesAllowed({Roles.MARKETER, Roles.MANAGER, Roles.ANALYST})
     public ActivityPageResponse list(
             @QueryParam("technique") String technique,
             @QueryParam("from") String from,
@@ -114,6 +119,7 @@ public class ActivityResource {
      */
     @GET
     @Path("{id}")
+    @RolesAllowed({Roles.MARKETER, Roles.MANAGER, Roles.ANALYST})
     public ActivityResponse get(@PathParam("id") String id) {
         UUID uuid = CanonicalUuid.parse(id).orElseThrow(() -> new ActivityNotFoundException(id));
         return ActivityResponse.of(activityLog.get(uuid));

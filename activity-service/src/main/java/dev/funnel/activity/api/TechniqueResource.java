@@ -2,6 +2,8 @@ package dev.funnel.activity.api;
 
 import dev.funnel.activity.domain.Technique;
 import dev.funnel.activity.service.Techniques;
+import dev.funnel.web.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -31,6 +33,7 @@ public class TechniqueResource {
 
     /** Defines a technique; 409 when the slug is taken. Publishes MarketingTechniqueDefined. */
     @POST
+    @RolesAllowed(Roles.MARKETER)
     public Response define(@Valid @NotNull TechniqueRequest request, @Context UriInfo uri) {
         Technique technique = techniques.define(request.slug(), request.name(), request.cadence());
         return Response.created(uri.getAbsolutePathBuilder().path(technique.slug()).build())
@@ -39,12 +42,14 @@ public class TechniqueResource {
     }
 
     @GET
+    @RolesAllowed({Roles.MARKETER, Roles.MANAGER, Roles.ANALYST})
     public List<TechniqueResponse> all() {
         return techniques.all().stream().map(TechniqueResponse::of).toList();
     }
 
     @GET
     @Path("{slug}")
+    @RolesAllowed({Roles.MARKETER, Roles.MANAGER, Roles.ANALYST})
     public TechniqueResponse get(@PathParam("slug") String slug) {
         return TechniqueResponse.of(techniques.get(slug));
     }
@@ -52,6 +57,7 @@ public class TechniqueResource {
     /** Changes name and cadence; publishes MarketingTechniqueDefined again when either changed. */
     @PUT
     @Path("{slug}")
+    @RolesAllowed(Roles.MARKETER)
     public TechniqueResponse redefine(@PathParam("slug") String slug, @Valid @NotNull TechniqueUpdate update) {
         return TechniqueResponse.of(techniques.redefine(slug, update.name(), update.cadence()));
     }

@@ -8,6 +8,7 @@ import dev.funnel.activity.domain.RejectedActivitiesException.Reason;
 import dev.funnel.activity.domain.RejectedActivitiesException.Rejection;
 import dev.funnel.activity.domain.Technique;
 import dev.funnel.activity.messaging.ActivityEvents;
+import dev.funnel.audit.AuditTrail;
 import dev.funnel.persistence.UniqueViolation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
@@ -41,11 +42,13 @@ public class ActivityLog {
     private final Clock clock;
     private final ActivityEvents events;
     private final Event<ActivitiesLogged> logged;
+    private final AuditTrail audit;
 
-    ActivityLog(Clock clock, ActivityEvents events, Event<ActivitiesLogged> logged) {
+    ActivityLog(Clock clock, ActivityEvents events, Event<ActivitiesLogged> logged, AuditTrail audit) {
         this.clock = clock;
         this.events = events;
         this.logged = logged;
+        this.audit = audit;
     }
 
     /**
@@ -109,6 +112,8 @@ public class ActivityLog {
             results.add(new LoggedActivity(activity, true));
         }
         Activity.flush();
+        // One entry per activity this request created; a replayed one was recorded when it was created.
+        created.forEach(activity -> audit.record("activity.logged", "activity", activity.id()));
         logged.fire(new ActivitiesLogged(created.stream().map(Activity::technique).collect(Collectors.toList())));
         return results;
     }

@@ -5,6 +5,7 @@ import dev.funnel.activity.domain.TechniqueAlreadyExistsException;
 import dev.funnel.activity.domain.TechniqueChangedConcurrentlyException;
 import dev.funnel.activity.domain.TechniqueNotFoundException;
 import dev.funnel.activity.messaging.ActivityEvents;
+import dev.funnel.audit.AuditTrail;
 import dev.funnel.events.Cadence;
 import dev.funnel.persistence.LostUpdate;
 import dev.funnel.persistence.UniqueViolation;
@@ -22,10 +23,12 @@ public class Techniques {
 
     private final Clock clock;
     private final ActivityEvents events;
+    private final AuditTrail audit;
 
-    Techniques(Clock clock, ActivityEvents events) {
+    Techniques(Clock clock, ActivityEvents events, AuditTrail audit) {
         this.clock = clock;
         this.events = events;
+        this.audit = audit;
     }
 
     @Transactional
@@ -44,6 +47,7 @@ public class Techniques {
             throw e;
         }
         events.techniqueDefined(technique);
+        audit.record("technique.defined", "technique", slug);
         return technique;
     }
 
@@ -73,6 +77,7 @@ public class Techniques {
             // The version check runs now, inside the call, rather than in the commit.
             Technique.flush();
             events.techniqueDefined(technique);
+            audit.record("technique.changed", "technique", slug);
         }
         return technique;
     }

@@ -19,6 +19,7 @@ import dev.funnel.activity.api.ActivityServiceTestSupport.ReceivedEvent;
 import dev.funnel.events.CloudEventTypes;
 import dev.funnel.testing.FunnelTestResources;
 import dev.funnel.testing.KafkaTestClient;
+import dev.funnel.testing.ManagementInterface;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -374,7 +375,7 @@ class ActivityResourceTest {
         logOne(slug, "2026-07-01");
         logOne(slug, "2026-07-02");
 
-        given().get("/q/metrics").then().statusCode(200)
+        ManagementInterface.given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("funnel_activities_logged_total{technique=\"" + slug + "\"} 2.0"));
     }
 

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 
 import dev.funnel.testing.FunnelTestResources;
+import dev.funnel.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -62,6 +63,7 @@ class SharedHttpLayerTest {
     void aBodyWithoutContentTypeIsUnsupportedNotGuessedToBeJson() throws Exception {
         // java.net.http sends no Content-Type unless told; RestAssured always sends one.
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(activities)
+                        .header("Authorization", "Bearer " + TestTokens.of(TestTokens.OWNER, TestTokens.EVERY_ROLE))
                         .POST(HttpRequest.BodyPublishers.ofString(activity(UUID.randomUUID()))).build(),
                 HttpResponse.BodyHandlers.ofString());
 

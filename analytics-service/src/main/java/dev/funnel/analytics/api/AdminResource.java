@@ -5,6 +5,8 @@ import dev.funnel.analytics.messaging.ProjectionLag;
 import dev.funnel.analytics.messaging.ProjectionRebuild;
 import dev.funnel.analytics.projection.ProjectionStatusQueries;
 import dev.funnel.web.Problems;
+import dev.funnel.web.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,9 +21,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The projection as an operator sees it, and the rebuild. */
+/** The projection as an operator sees it, and the rebuild: for admins only, since a rebuild empties every figure. */
 @Path("/admin/projection")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
 public class AdminResource {
 
     private static final int MAX_SHOWN_NAME = 60;
@@ -46,13 +49,14 @@ public class AdminResource {
      * Empties the read model and replays every topic from offset 0 in the background while live consumption goes
      * on: 202 with the rebuild, to be followed at {@code GET /admin/projection}; 409 while one is running. It takes
      * no options: a body or a query parameter is refused with a 400, since ignoring one would start a full rebuild
-     * that the client may have meant to narrow.
+     * that the client may have meant to narrow. A rebuild that started is in the audit trail
+     * ({@code projection.rebuild-started}).
      */
     @POST
     @Path("rebuild")
     public Response rebuild(@Context UriInfo uri, @Context HttpHeaders headers) {
         refuseOptions(uri, headers);
-        RebuildResponse started = RebuildResponse.of(rebuild.start(0));
+        RebuildResponse started = RebuildResponse.of(rebuild.startAsked());
         return Response.accepted(started)
                 .location(uri.getBaseUriBuilder().path(AdminResource.class).build())
                 .build();

@@ -3,6 +3,8 @@ package dev.funnel.analytics.api;
 import dev.funnel.analytics.funnel.Cohort;
 import dev.funnel.analytics.funnel.FunnelQueries;
 import dev.funnel.analytics.funnel.Grouping;
+import dev.funnel.web.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,10 +14,12 @@ import dev.funnel.web.QueryParameters;
 
 /**
  * The combined marketing-plus-sales funnel of the prospects found in [from, to]. Every figure is defined in the
- * README; the answer is computed from the facts when asked.
+ * README; the answer is computed from the facts when asked. Read by those who plan the work: analysts, managers and
+ * marketers.
  */
 @Path("/funnel")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ANALYST, Roles.MANAGER, Roles.MARKETER})
 public class FunnelResource {
 
     private final FunnelQueries queries;

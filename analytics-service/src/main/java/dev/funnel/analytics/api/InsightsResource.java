@@ -2,6 +2,8 @@ package dev.funnel.analytics.api;
 
 import dev.funnel.analytics.insights.DateRange;
 import dev.funnel.analytics.insights.Insights;
+import dev.funnel.web.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,9 +17,11 @@ import dev.funnel.web.QueryParameters;
  * What the funnel's counts mean: is the garden watered every day, how long until the sprouts, does hunting win
  * faster than farming, and how many weeks after the effort the harvest comes. Every figure is defined in the
  * README; each answer is computed from the facts when asked. {@code asOf} is the day the question is asked.
+ * Read by the same people as the funnel: analysts, managers and marketers.
  */
 @Path("/insights")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ANALYST, Roles.MANAGER, Roles.MARKETER})
 public class InsightsResource {
 
     private final Insights insights;

@@ -7,6 +7,7 @@ import dev.funnel.analytics.projection.ApplyResult;
 import dev.funnel.analytics.projection.IncomingEvent;
 import dev.funnel.analytics.projection.ProjectionApplier;
 import dev.funnel.analytics.projection.RebuildRun;
+import dev.funnel.audit.AuditTrail;
 import dev.funnel.events.Topics;
 import dev.funnel.health.DataRecordLag;
 import io.agroal.api.AgroalDataSource;
@@ -58,6 +59,10 @@ import org.jboss.logging.Logger;
  * <p>One rebuild at a time across replicas: a PostgreSQL session advisory lock, held by a connection for the
  * whole replay, which the database releases by itself if the process dies. A rebuild cut short by a stop is
  * marked interrupted and started again when the service comes back, since the read model is incomplete.
+ *
+ * <p>A rebuild a person asks for goes into the audit trail in the transaction that records the run, so only one
+ * that really started is there: one refused because another is running leaves no entry. The restart after an
+ * interruption is the service's own doing, with no caller to name, and is not audited.
  */
 @ApplicationScoped
 public class ProjectionRebuild {
@@ -65,6 +70,10 @@ public class ProjectionRebuild {
     private static final Logger LOG = Logger.getLogger(ProjectionRebuild.class);
     /** The PostgreSQL advisory lock a rebuild holds: any constant the replicas share ("analytic" in ASCII). */
     public static final long ADVISORY_LOCK = 0x616e616c79746963L;
+    /** The projection as the audit trail names it: there is one, the funnel's read model. */
+    public static final String PROJECTION_NAME = "funnel";
+    public static final String AUDIT_ACTION = "projection.rebuild-started";
+    public static final String AUDIT_SUBJECT = "projection";
 
     private final ProjectionApplier applier;
     private final Retrying retrying;
@@ -73,12 +82,13 @@ public class ProjectionRebuild {
     private final Map<String, Object> kafkaConfig;
     private final AnalyticsConfig config;
     private final Clock clock;
+    private final AuditTrail audit;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean stopping;
 
     ProjectionRebuild(ProjectionApplier applier, Retrying retrying, ProjectionMetrics metrics,
             AgroalDataSource dataSource, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-            AnalyticsConfig config, Clock clock) {
+            AnalyticsConfig config, Clock clock, AuditTrail audit) {
         this.applier = applier;
         this.retrying = retrying;
         this.metrics = metrics;
@@ -86,6 +96,7 @@ public class ProjectionRebuild {
         this.kafkaConfig = kafkaConfig;
         this.config = config;
         this.clock = clock;
+        this.audit = audit;
     }
 
     void resumeInterrupted(@Observes StartupEvent startup) {
@@ -106,7 +117,17 @@ public class ProjectionRebuild {
     }
 
     /**
-     * Starts a rebuild in the background.
+     * Starts a rebuild that the calling person asked for, recorded in the audit trail under their name.
+     *
+     * @return the run, state {@code RUNNING}
+     * @throws RebuildAlreadyRunningException if a rebuild is running here or in another replica
+     */
+    public RebuildRun startAsked() {
+        return start(0, true);
+    }
+
+    /**
+     * Starts a rebuild in the background, on the service's own account (nothing is audited).
      *
      * @param eventsPerTransaction 0 to apply each poll's records in one transaction, as built; a positive number
      *     to cut them into transactions of at most that many events (1 measures the cost of not batching)
@@ -114,6 +135,10 @@ public class ProjectionRebuild {
      * @throws RebuildAlreadyRunningException if a rebuild is running here or in another replica
      */
     public RebuildRun start(int eventsPerTransaction) {
+        return start(eventsPerTransaction, false);
+    }
+
+    private RebuildRun start(int eventsPerTransaction, boolean asked) {
         if (!running.compareAndSet(false, true)) {
             throw new RebuildAlreadyRunningException("A rebuild is running");
         }
@@ -128,6 +153,9 @@ public class ProjectionRebuild {
                         clock.instant(), RebuildRun.State.RUNNING);
                 RebuildRun started = RebuildRun.started(clock.instant());
                 started.persist();
+                if (asked) {
+                    audit.record(AUDIT_ACTION, AUDIT_SUBJECT, PROJECTION_NAME);
+                }
                 return started;
             });
             Connection held = lock;

@@ -14,6 +14,7 @@ import dev.funnel.events.ProspectFound;
 import dev.funnel.events.ProspectSource;
 import dev.funnel.events.Topics;
 import dev.funnel.testing.FunnelTestResources;
+import dev.funnel.testing.ManagementInterface;
 import dev.funnel.testing.TransactionalSender;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -220,7 +221,7 @@ class ProjectionLagTest {
         }
 
         private Map<String, Double> scrape() {
-            String metrics = RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+            String metrics = ManagementInterface.given().get("/q/metrics").then().statusCode(200).extract().asString();
             Map<String, Double> now = new LinkedHashMap<>();
             Matcher sample = SAMPLE.matcher(metrics);
             while (sample.find()) {

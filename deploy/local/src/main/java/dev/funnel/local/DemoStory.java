@@ -22,25 +22,33 @@ import java.util.concurrent.TimeUnit;
  * week three, a newsletter section every weekday; she also buys a local radio ad and gives it up after
  * two weeks, just before the sprouts would have come up. The blog brings its first prospect in week five,
  * then more every week. Meanwhile two sellers hunt: two prospects a week, contacted the next day, some
- * won after a price objection bridged with a payment plan, some lost. Everything is deterministic for a
- * given {@code today}, and the story keeps its own tally of what it did, so a test can check the funnel
- * against it.
+ * won after a price objection bridged with a payment plan, some lost; they also follow up the prospects
+ * the farming brings, in turns. Everything is deterministic for a given {@code today}, and the story keeps its
+ * own tally of what it did, so a test can check the funnel against it.
+ *
+ * <p>Each person acts with their own token: the marketing work as the marketer, each seller's prospects
+ * registered, moved and objected on by that seller, so every prospect is owned by the seller who signed in.
  */
 public final class DemoStory {
 
     static final int WEEKS = 12;
+    static final String MARKETER = "mia";
+    static final List<String> SELLERS = List.of("sam", "alex");
     private static final String USD = "USD";
 
     private final Map<String, String> urls;
     private final LocalDate today;
     private final Instant now;
-    private final RestClient client = new RestClient();
+    private final RestClient marketer;
+    private final Map<String, RestClient> sellers = new LinkedHashMap<>();
     private final Tally tally = new Tally();
 
-    public DemoStory(Map<String, String> urls, LocalDate today) {
+    DemoStory(Map<String, String> urls, AccessTokens tokens, LocalDate today) {
         this.urls = urls;
         this.today = today;
         this.now = Instant.now();
+        this.marketer = new RestClient(tokens.of(MARKETER));
+        SELLERS.forEach(seller -> sellers.put(seller, new RestClient(tokens.of(seller))));
     }
 
     /** The Monday twelve ISO weeks back, counting this week: the first day of the story. */
@@ -87,13 +95,13 @@ public final class DemoStory {
         }
         for (int from = 0; from < activities.size(); from += 500) {
             List<Map<String, Object>> batch = activities.subList(from, Math.min(from + 500, activities.size()));
-            client.postExpecting(urls.get("activity-service") + "/activities/batch", Map.of("activities", batch),
+            marketer.postExpecting(urls.get("activity-service") + "/activities/batch", Map.of("activities", batch),
                     201, 200);
         }
     }
 
     private void defineTechnique(String slug, String name, String cadence) throws IOException, InterruptedException {
-        client.postExpecting(urls.get("activity-service") + "/techniques",
+        marketer.postExpecting(urls.get("activity-service") + "/techniques",
                 Map.of("slug", slug, "name", name, "cadence", cadence), 201, 409);
     }
 
@@ -118,7 +126,7 @@ public final class DemoStory {
         for (int week = 0; week < WEEKS; week++) {
             for (DayOfWeek weekday : List.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY)) {
                 Instant foundAt = at(week, weekday, 10);
-                String owner = index % 2 == 0 ? "sam" : "alex";
+                String owner = SELLERS.get(index % 2);
                 switch (index % 5) {
                     case 0 -> prospect(new Path("SALES", null, owner, foundAt, 300_000)
                             .contacted(1).objection("PRICE", "We cannot pay all of it up front", 3,
@@ -154,7 +162,7 @@ public final class DemoStory {
             }
             for (int i = 0; i < techniques.size(); i++) {
                 Instant foundAt = at(week, DayOfWeek.WEDNESDAY, 9 + i);
-                Path path = new Path("MARKETING", techniques.get(i), "maria", foundAt, 150_000);
+                Path path = new Path("MARKETING", techniques.get(i), SELLERS.get(index % 2), foundAt, 150_000);
                 switch (index % 4) {
                     case 0 -> path.contacted(1).objection("TIMING", "Maybe after the holidays", 2,
                             "Start next month at this month's price", 3).won(5, 150_000);
@@ -179,6 +187,7 @@ public final class DemoStory {
         if (path.foundAt.isAfter(now)) {
             return;
         }
+        RestClient client = sellers.get(path.owner);
         String prospects = urls.get("prospect-service") + "/prospects";
         UUID id = UUID.nameUUIDFromBytes((path.source + path.owner + path.foundAt + path.technique).getBytes());
         Map<String, Object> body = new LinkedHashMap<>();
@@ -202,7 +211,7 @@ public final class DemoStory {
             cohort.contacted++;
         }
         if (path.objectionAt != null && !path.objectionAt.isAfter(now)) {
-            raiseAndMaybeResolve(id, path);
+            raiseAndMaybeResolve(client, id, path);
         }
         if (path.wonAt != null && !path.wonAt.isAfter(now)) {
             client.postExpecting(prospects + "/" + id + "/win",
@@ -219,7 +228,8 @@ public final class DemoStory {
     }
 
     /** objection-service learns of the prospect from Kafka: until it has, it answers 422, so try again. */
-    private void raiseAndMaybeResolve(UUID prospect, Path path) throws IOException, InterruptedException {
+    private void raiseAndMaybeResolve(RestClient client, UUID prospect, Path path)
+            throws IOException, InterruptedException {
         String objections = urls.get("objection-service") + "/objections";
         UUID id = UUID.nameUUIDFromBytes(("objection" + prospect).getBytes());
         Map<String, Object> body = Map.of("id", id.toString(), "prospectId", prospect.toString(),

@@ -17,15 +17,18 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The whole system on one machine: a Kafka broker, a PostgreSQL server and the four services as
- * processes. {@link #start} brings everything up in order and waits for every service to be ready;
- * {@link #close} stops the services, then the broker, then the database. Anything that fails to start
- * stops what was already started. Once everything is up, a service that exits on its own is restarted
- * as its {@link RestartPolicy} says, and given up on when it keeps dying (see {@link SupervisedService}).
+ * The whole system on one machine: an identity provider (Keycloak, unless {@code FUNNEL_OIDC_URL} names
+ * another), a Kafka broker, a PostgreSQL server and the four services as processes. {@link #start} brings
+ * everything up in order and waits for every service to be ready; {@link #close} stops the services, then the
+ * broker, the database and Keycloak. Anything that fails to start stops what was already started. Once
+ * everything is up, a service (or Keycloak) that exits on its own is restarted as its {@link RestartPolicy}
+ * says, and given up on when it keeps dying (see {@link SupervisedService}).
  */
 public final class LocalStack implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    /** Its first start builds the server (augmentation) before it starts: a minute or two on a busy machine. */
+    private static final Duration KEYCLOAK_READY_TIMEOUT = Duration.ofSeconds(360);
 
     private final StackSettings settings;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -34,12 +37,18 @@ public final class LocalStack implements AutoCloseable {
     private final RestartPolicy restartPolicy;
     private LocalDatabase database;
     private LocalKafkaBroker kafka;
+    private SupervisedService keycloak;
+    private long keycloakStarted;
+    private LocalRealm realm;
+    private AccessTokens tokens;
 
     private LocalStack(StackSettings settings, PrintStream out, RestartPolicy restartPolicy) {
         this.settings = settings;
         this.out = out;
         this.restartPolicy = restartPolicy;
     }
+
+    static final String STOPPING = "Stopping: services, then Kafka, then PostgreSQL, then Keycloak ...";
 
     public static void main(String[] args) {
         if (List.of(args).contains("--help")) {
@@ -58,7 +67,7 @@ public final class LocalStack implements AutoCloseable {
         CountDownLatch stopped = new CountDownLatch(1);
         // Registered before anything starts: Ctrl-C during startup must stop what already runs, too.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopping: services, then Kafka, then PostgreSQL ...");
+            System.out.println(STOPPING);
             stack.close();
             System.out.println("Stopped.");
             stopped.countDown();
@@ -95,12 +104,31 @@ public final class LocalStack implements AutoCloseable {
 
     private void startAll() throws Exception {
         checkJarsExist();
+        if (settings.externalOidcUrl().isEmpty()) {
+            LocalKeycloak.checkDownloaded(settings.keycloakDistribution());
+        }
+        realm = LocalRealm.read();
+        tokens = new AccessTokens(settings.oidcUrl(), realm);
         checkPortsFree();
         if (settings.reset()) {
             out.println("Reset: removing " + settings.dataDirectory());
             DataDirectory.delete(settings.dataDirectory());
         }
         Files.createDirectories(settings.dataDirectory());
+
+        // First: it takes longest to start, and it needs neither Kafka nor PostgreSQL.
+        if (settings.externalOidcUrl().isPresent()) {
+            out.println("Identity provider: using " + settings.oidcUrl() + " (FUNNEL_OIDC_URL; no Keycloak started)");
+        } else {
+            out.println("Keycloak: starting on port " + settings.keycloakPort() + " with realm "
+                    + StackSettings.REALM + " (" + LocalRealm.RESOURCE + "), installed in "
+                    + settings.keycloakDirectory() + ", log in " + settings.logDirectory().resolve("keycloak.log"));
+            SupervisedService.Launch launch = LocalKeycloak.prepare(settings.keycloakDistribution(),
+                    settings.keycloakDirectory(), settings.keycloakPort(), settings.logDirectory());
+            keycloakStarted = System.nanoTime();
+            keycloak = new SupervisedService(launch.start(), launch, KEYCLOAK_READY_TIMEOUT, restartPolicy, out);
+            started.push(keycloak);
+        }
 
         if (settings.externalDatabase().isPresent()) {
             out.println("PostgreSQL: using " + settings.externalDatabase().get().url());
@@ -118,9 +146,16 @@ public final class LocalStack implements AutoCloseable {
                 settings.kafkaControllerPort());
         started.push(kafka);
 
+        // Before the services: they read the provider's discovery document and keys when they start.
+        if (keycloak != null) {
+            keycloak.process().awaitReady(KEYCLOAK_READY_TIMEOUT);
+            out.printf("Keycloak: ready %.0f s after it was started, realm %s%n",
+                    (System.nanoTime() - keycloakStarted) / 1e9, settings.oidcUrl());
+        }
         for (ServiceSpec spec : settings.services()) {
             String jdbcUrl = database.ensureDatabase(spec.database());
-            out.println(spec.name() + ": starting on port " + spec.port() + ", log in "
+            out.println(spec.name() + ": starting on port " + spec.port() + " (management " + spec.managementPort()
+                    + "), log in "
                     + settings.logDirectory().resolve(spec.name() + ".log"));
             Map<String, String> environment = environmentOf(spec, jdbcUrl);
             SupervisedService.Launch launch = () -> ServiceProcess.start(spec, spec.jar(settings.home()),
@@ -135,12 +170,17 @@ public final class LocalStack implements AutoCloseable {
         }
         printTable();
         // Only now: a service that dies before everything is up is a failed start, named and not retried.
+        if (keycloak != null) {
+            keycloak.watch();
+        }
         services.values().forEach(SupervisedService::watch);
     }
 
     private Map<String, String> environmentOf(ServiceSpec spec, String jdbcUrl) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(spec.port()));
+        environment.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(spec.managementPort()));
+        environment.put("FUNNEL_OIDC_URL", settings.oidcUrl());
         environment.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
         environment.put("QUARKUS_DATASOURCE_USERNAME", database.user());
         environment.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
@@ -166,7 +206,11 @@ public final class LocalStack implements AutoCloseable {
         if (settings.externalDatabase().isEmpty()) {
             ports.put("PostgreSQL", settings.postgresPort());
         }
+        if (settings.externalOidcUrl().isEmpty()) {
+            ports.put("Keycloak", settings.keycloakPort());
+        }
         settings.services().forEach(spec -> ports.put(spec.name(), spec.port()));
+        settings.services().forEach(spec -> ports.put(spec.name() + " management", spec.managementPort()));
         ports.forEach((what, port) -> {
             try (ServerSocket socket = new ServerSocket(port)) {
                 socket.setReuseAddress(true);
@@ -182,11 +226,14 @@ public final class LocalStack implements AutoCloseable {
 
     private void printTable() {
         out.println();
-        out.printf("%-18s %-24s %-38s %s%n", "service", "API", "Swagger UI", "metrics");
+        out.printf("%-18s %-24s %-38s %s%n", "service", "API", "Swagger UI", "health, metrics, OpenAPI");
         for (ServiceSpec spec : settings.services()) {
-            out.printf("%-18s %-24s %-38s %s%n", spec.name(), spec.baseUrl(), spec.baseUrl() + "/q/swagger-ui",
-                    spec.baseUrl() + "/q/metrics");
+            out.printf("%-18s %-24s %-38s %s%n", spec.name(), spec.baseUrl(), spec.managementUrl() + "/q/swagger-ui",
+                    spec.managementUrl() + "/q/health, /q/metrics, /q/openapi");
         }
+        realm.printSignIn(settings.oidcUrl(), keycloak == null ? null : settings.keycloakUrl() + "/admin",
+                settings.services().stream().filter(spec -> spec.name().equals("prospect-service")).findFirst()
+                        .orElse(settings.services().get(0)).baseUrl(), out);
         out.println();
         out.println("Kafka: " + settings.bootstrapServers() + "   data: " + settings.dataDirectory()
                 + "   logs: " + settings.logDirectory());
@@ -196,12 +243,38 @@ public final class LocalStack implements AutoCloseable {
     /** Loads the twelve-week story through the APIs and prints what analytics makes of it. */
     private void runDemo() throws Exception {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        DemoStory story = new DemoStory(urls(), today);
+        DemoStory story = new DemoStory(urls(), tokens(), today);
         out.println();
-        out.println("Demo: loading twelve weeks of a small business through the REST APIs ...");
+        out.println("Demo: loading twelve weeks of a small business through the REST APIs, signed in as its people"
+                + " ...");
         DemoStory.Tally tally = story.load();
-        DemoReport report = new DemoReport(urls(), story.start(), today);
+        DemoReport report = new DemoReport(urls(), tokens(), story.start(), today);
         report.print(report.awaitCaughtUp(tally, Duration.ofMinutes(3)), out);
+    }
+
+    /** Tokens of the realm's users from this stack's identity provider, each kept until it nears its end. */
+    AccessTokens tokens() {
+        return tokens;
+    }
+
+    /** The issuer the services trust. */
+    public String oidcUrl() {
+        return settings.oidcUrl();
+    }
+
+    /** Keycloak's process and where the launcher is with it; fails when the stack uses another provider. */
+    public ServiceStatus keycloakStatus() {
+        if (keycloak == null) {
+            throw new IllegalStateException("this stack started no Keycloak: it uses " + settings.oidcUrl());
+        }
+        return keycloak.status();
+    }
+
+    /** Management URL of each running service (health, metrics, OpenAPI), by name. */
+    public Map<String, String> managementUrls() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        settings.services().forEach(spec -> urls.put(spec.name(), spec.managementUrl()));
+        return urls;
     }
 
     /** Base URL of each running service, by name. */
@@ -265,12 +338,15 @@ public final class LocalStack implements AutoCloseable {
         kafka.startAgain();
     }
 
-    /** Stops in the reverse order of starting: services, then Kafka, then PostgreSQL. Never throws. */
+    /** Stops in the reverse order of starting: services, then Kafka, PostgreSQL and Keycloak. Never throws. */
     @Override
     public void close() {
         // All of them first: a service that exits while another is being stopped (a Ctrl-C reaches every
         // process in the terminal's group) is part of the stop, not a crash to restart.
         services.values().forEach(SupervisedService::stopWatching);
+        if (keycloak != null) {
+            keycloak.stopWatching();
+        }
         while (!started.isEmpty()) {
             AutoCloseable next = started.pop();
             try {

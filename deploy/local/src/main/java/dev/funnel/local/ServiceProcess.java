@@ -13,18 +13,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One service running as a child process from its packaged jar, its output going to its own log file. */
+/**
+ * One child process of the launcher, a service from its packaged jar or the identity provider, its output going
+ * to its own log file, ready once its readiness URL answers 200.
+ */
 final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
-    private final ServiceSpec spec;
+    private final String name;
+    private final URI readyUrl;
     private final Process process;
     private final Path log;
 
-    private ServiceProcess(ServiceSpec spec, Process process, Path log) {
-        this.spec = spec;
+    private ServiceProcess(String name, URI readyUrl, Process process, Path log) {
+        this.name = name;
+        this.readyUrl = readyUrl;
         this.process = process;
         this.log = log;
     }
@@ -36,23 +41,31 @@ final class ServiceProcess implements AutoCloseable {
         Path log = logDirectory.resolve(spec.name() + ".log");
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms32m", "-Xmx192m",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        // Readiness is on the management interface: the API port answers only business endpoints.
+        return start(spec.name(), command, environment, log, URI.create(spec.managementUrl() + "/q/health/ready"));
+    }
+
+    /** Starts any command as a child of the launcher, its environment added to the launcher's own. */
+    static ServiceProcess start(String name, List<String> command, Map<String, String> environment, Path log,
+            URI readyUrl) throws IOException {
+        Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
-        return new ServiceProcess(spec, builder.start(), log);
+        return new ServiceProcess(name, readyUrl, builder.start(), log);
     }
 
     private static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** Waits until {@code /q/health/ready} answers UP, or fails with the reason the log gives. */
+    /** Waits until the readiness URL answers 200 (for a service: UP), or fails with the reason the log gives. */
     void awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(spec.name() + " exited with code " + process.exitValue()
+                throw new IllegalStateException(name + " exited with code " + process.exitValue()
                         + "; see " + log);
             }
             if (isReady()) {
@@ -60,15 +73,14 @@ final class ServiceProcess implements AutoCloseable {
             }
             TimeUnit.MILLISECONDS.sleep(250);
         }
-        throw new IllegalStateException(spec.name() + " was not ready within " + timeout.toSeconds() + " s; see "
+        throw new IllegalStateException(name + " was not ready within " + timeout.toSeconds() + " s; see "
                 + log);
     }
 
     boolean isReady() {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                    URI.create(spec.baseUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(readyUrl)
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200;
         } catch (IOException e) {
             return false;
@@ -78,8 +90,8 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    ServiceSpec spec() {
-        return spec;
+    String name() {
+        return name;
     }
 
     Path log() {
@@ -99,13 +111,21 @@ final class ServiceProcess implements AutoCloseable {
         return process.waitFor();
     }
 
-    /** Kills the process at once, as a crash would (for tests of recovery). */
+    /**
+     * Kills the process at once, as a crash would (for tests of recovery), and whatever it started: Keycloak's
+     * {@code kc.sh} runs its JVM as a child, which SIGKILL to the script alone would leave running.
+     */
     void kill() throws InterruptedException {
+        List<ProcessHandle> children = process.descendants().toList();
         process.destroyForcibly();
+        children.forEach(ProcessHandle::destroyForcibly);
         process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS);
     }
 
-    /** SIGTERM, so Quarkus shuts down in order; SIGKILL only if it does not within the grace period. */
+    /**
+     * SIGTERM, so Quarkus shuts down in order ({@code kc.sh} passes it on to its JVM); SIGKILL to it and what it
+     * started only if it does not end within the grace period.
+     */
     @Override
     public void close() throws InterruptedException {
         if (!process.isAlive()) {
@@ -113,8 +133,7 @@ final class ServiceProcess implements AutoCloseable {
         }
         process.destroy();
         if (!process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS);
+            kill();
         }
     }
 }

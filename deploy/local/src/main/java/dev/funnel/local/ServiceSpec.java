@@ -4,9 +4,9 @@ import java.nio.file.Path;
 
 /**
  * One of the platform's services as the launcher runs it: where its packaged jar is, which database it
- * owns, which port it listens on.
+ * owns, which port its API listens on and which its management interface (health, metrics, OpenAPI) does.
  */
-public record ServiceSpec(String name, String database, int port) {
+public record ServiceSpec(String name, String database, int port, int managementPort) {
 
     /** The Quarkus fast-jar the service's {@code package} phase builds. */
     public Path jar(Path home) {
@@ -17,7 +17,12 @@ public record ServiceSpec(String name, String database, int port) {
         return "http://localhost:" + port;
     }
 
-    public ServiceSpec withPort(int newPort) {
-        return new ServiceSpec(name, database, newPort);
+    /** Health ({@code /q/health/*}), metrics ({@code /q/metrics}) and OpenAPI ({@code /q/openapi}) live here. */
+    public String managementUrl() {
+        return "http://localhost:" + managementPort;
+    }
+
+    public ServiceSpec withPorts(int newPort, int newManagementPort) {
+        return new ServiceSpec(name, database, newPort, newManagementPort);
     }
 }

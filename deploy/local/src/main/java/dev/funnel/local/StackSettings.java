@@ -9,7 +9,10 @@ import java.util.Optional;
 
 /**
  * Everything the launcher needs to know, from the command line and the environment: where the code and
- * the data live, which ports to use, whether to start clean or to load the demo story.
+ * the data live, which ports to use, which identity provider the services trust, whether to start clean or to
+ * load the demo story.
+ *
+ * @param externalOidcUrl the issuer given in {@code FUNNEL_OIDC_URL}; when present no Keycloak is started
  */
 public record StackSettings(
         Path home,
@@ -17,17 +20,22 @@ public record StackSettings(
         int kafkaPort,
         int kafkaControllerPort,
         int postgresPort,
+        int keycloakPort,
         Optional<ExternalDatabase> externalDatabase,
+        Optional<String> externalOidcUrl,
         List<ServiceSpec> services,
         boolean reset,
         boolean demo) {
 
     /** The services in start order; analytics last, since it only reads what the others publish. */
     public static final List<ServiceSpec> DEFAULT_SERVICES = List.of(
-            new ServiceSpec("activity-service", "activity", 8081),
-            new ServiceSpec("prospect-service", "prospect", 8082),
-            new ServiceSpec("objection-service", "objection", 8083),
-            new ServiceSpec("analytics-service", "analytics", 8084));
+            new ServiceSpec("activity-service", "activity", 8081, 9081),
+            new ServiceSpec("prospect-service", "prospect", 8082, 9082),
+            new ServiceSpec("objection-service", "objection", 8083, 9083),
+            new ServiceSpec("analytics-service", "analytics", 8084, 9084));
+
+    /** The realm the launcher's Keycloak imports and the services' tokens come from. */
+    public static final String REALM = "funnel";
 
     /** A PostgreSQL server the user gave instead of the embedded one. */
     public record ExternalDatabase(String url, String user, String password) {
@@ -52,18 +60,23 @@ public record StackSettings(
                 home.resolve(".funnel-local").toString()));
         List<ServiceSpec> services = new ArrayList<>();
         for (ServiceSpec service : DEFAULT_SERVICES) {
-            String key = service.name().replace("-service", "") + "-port";
-            String env = "FUNNEL_" + service.name().replace("-service", "").toUpperCase() + "_PORT";
-            services.add(service.withPort(port(options, environment, key, env, service.port())));
+            String key = shortName(service);
+            String env = "FUNNEL_" + key.toUpperCase();
+            services.add(service.withPorts(port(options, environment, key + "-port", env + "_PORT", service.port()),
+                    port(options, environment, key + "-management-port", env + "_MANAGEMENT_PORT",
+                            service.managementPort())));
         }
         Optional<ExternalDatabase> external = Optional.ofNullable(environment.get("FUNNEL_DB_URL"))
                 .map(url -> new ExternalDatabase(url, environment.getOrDefault("FUNNEL_DB_USER", "postgres"),
                         environment.getOrDefault("FUNNEL_DB_PASSWORD", "")));
+        Optional<String> oidc = Optional.ofNullable(environment.get("FUNNEL_OIDC_URL")).filter(url -> !url.isBlank())
+                .map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
         StackSettings settings = new StackSettings(home, data,
                 port(options, environment, "kafka-port", "FUNNEL_KAFKA_PORT", 9092),
                 port(options, environment, "kafka-controller-port", "FUNNEL_KAFKA_CONTROLLER_PORT", 9093),
                 port(options, environment, "postgres-port", "FUNNEL_POSTGRES_PORT", 15432),
-                external, List.copyOf(services), reset, demo);
+                port(options, environment, "keycloak-port", "FUNNEL_KEYCLOAK_PORT", 8180),
+                external, oidc, List.copyOf(services), reset, demo);
         settings.refuseSharedPorts();
         return settings;
     }
@@ -80,7 +93,11 @@ public record StackSettings(
         if (externalDatabase.isEmpty()) {
             ports.put("--postgres-port", postgresPort);
         }
-        services.forEach(spec -> ports.put("--" + spec.name().replace("-service", "") + "-port", spec.port()));
+        if (externalOidcUrl.isEmpty()) {
+            ports.put("--keycloak-port", keycloakPort);
+        }
+        services.forEach(spec -> ports.put("--" + shortName(spec) + "-port", spec.port()));
+        services.forEach(spec -> ports.put("--" + shortName(spec) + "-management-port", spec.managementPort()));
         ports.forEach((option, port) -> {
             String earlier = owners.putIfAbsent(port, option);
             if (earlier != null) {
@@ -88,6 +105,10 @@ public record StackSettings(
                         + "; each part needs a port of its own");
             }
         });
+    }
+
+    private static String shortName(ServiceSpec service) {
+        return service.name().replace("-service", "");
     }
 
     private static String option(Map<String, String> options, Map<String, String> environment, String key,
@@ -123,5 +144,45 @@ public record StackSettings(
 
     public String bootstrapServers() {
         return "localhost:" + kafkaPort;
+    }
+
+    /** The issuer the services trust and the tokens come from: the given one, or the launcher's Keycloak realm. */
+    public String oidcUrl() {
+        return externalOidcUrl.orElse(keycloakUrl() + "/realms/" + REALM);
+    }
+
+    public String keycloakUrl() {
+        return "http://localhost:" + keycloakPort;
+    }
+
+    /** Where the Keycloak distribution is unpacked (once) and keeps its own database. */
+    public Path keycloakDirectory() {
+        return dataDirectory.resolve("keycloak");
+    }
+
+    /** The Keycloak server zip that building deploy/local fetches from Maven Central. */
+    public Path keycloakDistribution() {
+        return home.resolve("deploy/local/target/keycloak/keycloak-quarkus-dist.zip");
+    }
+
+    public StackSettings withHome(Path newHome) {
+        return new StackSettings(newHome, dataDirectory, kafkaPort, kafkaControllerPort, postgresPort, keycloakPort,
+                externalDatabase, externalOidcUrl, services, reset, demo);
+    }
+
+    public StackSettings withServices(List<ServiceSpec> newServices) {
+        return new StackSettings(home, dataDirectory, kafkaPort, kafkaControllerPort, postgresPort, keycloakPort,
+                externalDatabase, externalOidcUrl, List.copyOf(newServices), reset, demo);
+    }
+
+    public StackSettings withExternalDatabase(ExternalDatabase database) {
+        return new StackSettings(home, dataDirectory, kafkaPort, kafkaControllerPort, postgresPort, keycloakPort,
+                Optional.of(database), externalOidcUrl, services, reset, demo);
+    }
+
+    /** The services trust this identity provider instead, and no Keycloak is started, as FUNNEL_OIDC_URL does. */
+    public StackSettings withExternalOidcUrl(String issuer) {
+        return new StackSettings(home, dataDirectory, kafkaPort, kafkaControllerPort, postgresPort, keycloakPort,
+                externalDatabase, Optional.of(issuer), services, reset, demo);
     }
 }

@@ -45,7 +45,7 @@ final class SupervisedService implements AutoCloseable {
 
     SupervisedService(ServiceProcess first, Launch launch, Duration readyTimeout, RestartPolicy policy,
             PrintStream out) {
-        this.name = first.spec().name();
+        this.name = first.name();
         this.process = first;
         this.launch = launch;
         this.readyTimeout = readyTimeout;

@@ -4,7 +4,7 @@ package dev.funnel.local;
 final class Usage {
 
     static final String TEXT = """
-            Runs the whole funnel platform on this machine: Kafka (KRaft), PostgreSQL 17 and the services.
+            Runs the whole funnel platform on this machine: Keycloak, Kafka (KRaft), PostgreSQL 17 and the services.
 
             usage: ./run-local [--reset] [--demo] [--<name>-port=N ...] [--data-dir=DIR]
 
@@ -21,12 +21,20 @@ final class Usage {
               --prospect-port=N        prospect-service (default 8082, env FUNNEL_PROSPECT_PORT)
               --objection-port=N       objection-service (default 8083, env FUNNEL_OBJECTION_PORT)
               --analytics-port=N       analytics-service (default 8084, env FUNNEL_ANALYTICS_PORT)
+              --<name>-management-port=N  a service's health, metrics and OpenAPI (defaults 9081 to 9084,
+                                       env FUNNEL_<NAME>_MANAGEMENT_PORT, e.g. --prospect-management-port)
+              --keycloak-port=N        Keycloak (default 8180, env FUNNEL_KEYCLOAK_PORT)
+
+            FUNNEL_OIDC_URL: the services trust that OIDC issuer instead (e.g.
+            https://login.example.com/realms/funnel) and no Keycloak is started; --demo then signs in there
+            with the local realm's users (client funnel-cli, password grant), so that provider needs them too.
 
             FUNNEL_DB_URL, FUNNEL_DB_USER, FUNNEL_DB_PASSWORD: use that PostgreSQL server instead of the
             embedded one (FUNNEL_DB_URL is the JDBC URL of any database on it, e.g.
             jdbc:postgresql://db:5432/postgres); one database per service is created there if missing.
 
-            Ctrl-C (or SIGTERM) stops the services, then Kafka, then PostgreSQL. Data stays for the next start.
+            Ctrl-C (or SIGTERM) stops the services, then Kafka, PostgreSQL and Keycloak. Data stays for the next
+            start.
             """;
 
     private Usage() {

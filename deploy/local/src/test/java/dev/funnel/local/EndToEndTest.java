@@ -14,9 +14,6 @@ import dev.funnel.events.Topics;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -39,16 +36,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole system as a user runs it: the launcher's stack, the demo story through the REST APIs, and
- * the funnel checked figure by figure against what the story itself counted; the same figures after
- * analytics-service crashes and comes back, and after the whole stack restarts on its data. Then the
- * topics are read as another team would, with a plain consumer, and every record is checked against
- * the published contract.
+ * The whole system as a user runs it: the launcher's stack with its own Keycloak, the demo story through the
+ * REST APIs with each person's real token, and the funnel checked figure by figure against what the story itself
+ * counted; the same figures after analytics-service crashes and comes back, and after the whole stack restarts on
+ * its data. Then the topics are read as another team would, with a plain consumer, and every record is checked
+ * against the published contract; and a seller cannot reach another seller's prospect, nor anyone without a
+ * token anything.
  */
 class EndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration CATCH_UP = Duration.ofMinutes(3);
 
     @TempDir
@@ -56,16 +53,19 @@ class EndToEndTest {
 
     @Test
     void theFunnelAddsUpAcrossCrashesAndRestartsAndEveryRecordKeepsTheContract() throws Exception {
-        StackSettings settings = LocalStackTest.settingsOnFreePorts(data, List.of());
+        StackSettings settings = LocalStackTest.settingsWithOwnKeycloak(data);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         DemoStory.Tally tally;
         DemoStory story;
         String firstAnswer;
 
+        long starting = System.nanoTime();
         try (LocalStack stack = LocalStack.start(settings, LocalStackTest.quiet())) {
-            story = new DemoStory(stack.urls(), today);
+            System.out.printf("End to end: stack up in %.0f s; Keycloak resident %d MB%n",
+                    (System.nanoTime() - starting) / 1e9, residentMegabytes(stack.keycloakStatus().pid()));
+            story = new DemoStory(stack.urls(), stack.tokens(), today);
             tally = story.load();
-            DemoReport report = new DemoReport(stack.urls(), story.start(), today);
+            DemoReport report = new DemoReport(stack.urls(), stack.tokens(), story.start(), today);
             JsonNode funnel = report.awaitCaughtUp(tally, CATCH_UP);
             firstAnswer = assertFiguresMatch(stack, story, today, tally);
             assertTheDemoTellsTheStory(report, funnel);
@@ -77,10 +77,66 @@ class EndToEndTest {
             assertEveryRecordIsAContractCloudEvent(stack.bootstrapServers());
         }
 
+        starting = System.nanoTime();
         try (LocalStack stack = LocalStack.start(settings, LocalStackTest.quiet())) {
-            new DemoReport(stack.urls(), story.start(), today).awaitCaughtUp(tally, CATCH_UP);
+            System.out.printf("End to end: stack up again in %.0f s (Keycloak installed and built already)%n",
+                    (System.nanoTime() - starting) / 1e9);
+            new DemoReport(stack.urls(), stack.tokens(), story.start(), today).awaitCaughtUp(tally, CATCH_UP);
             assertThat(assertFiguresMatch(stack, story, today, tally)).isEqualTo(firstAnswer);
+
+            assertASellerCannotReachAnotherSellersProspectNorAnyoneWithoutAToken(stack);
         }
+    }
+
+    /**
+     * Through the real stack and its Keycloak: sam's prospect is as unknown to alex as an id that does not
+     * exist (404, so its existence is not leaked), while sam sees it; without a token, 401 with the challenge.
+     */
+    private static void assertASellerCannotReachAnotherSellersProspectNorAnyoneWithoutAToken(LocalStack stack)
+            throws Exception {
+        String prospects = stack.urls().get("prospect-service") + "/prospects";
+        AccessTokens tokens = stack.tokens();
+        HttpResponse<String> samsList = LocalStackTest.get(prospects + "?owner=sam", tokens.token("sam"));
+        assertThat(samsList.statusCode()).as(samsList.body()).isEqualTo(200);
+        JsonNode items = JSON.readTree(samsList.body()).path("items");
+        assertThat(items).as("sam's prospects").isNotEmpty();
+        String samsProspect = items.get(0).path("id").asText();
+        assertThat(items.get(0).path("owner").asText()).isEqualTo("sam");
+
+        assertThat(LocalStackTest.get(prospects + "/" + samsProspect, tokens.token("sam")).statusCode())
+                .as("sam sees his own").isEqualTo(200);
+        HttpResponse<String> asAlex = LocalStackTest.get(prospects + "/" + samsProspect, tokens.token("alex"));
+        assertThat(asAlex.statusCode()).as("alex asks for sam's prospect: " + asAlex.body()).isEqualTo(404);
+
+        HttpResponse<String> anonymous = LocalStackTest.get(prospects + "/" + samsProspect, null);
+        assertThat(anonymous.statusCode()).as("no token: " + anonymous.body()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                challenge -> assertThat(challenge).startsWith("Bearer"));
+        for (Map.Entry<String, String> service : stack.urls().entrySet()) {
+            String path = switch (service.getKey()) {
+                case "activity-service" -> "/techniques";
+                case "prospect-service" -> "/prospects";
+                case "objection-service" -> "/objections/playbook";
+                default -> "/funnel?from=2026-01-01&to=2026-01-31";
+            };
+            assertThat(LocalStackTest.get(service.getValue() + path, null).statusCode())
+                    .as(service.getKey() + path + " without a token").isEqualTo(401);
+        }
+    }
+
+    /** The process's resident memory and its children's (kc.sh runs Keycloak's JVM as its child). */
+    private static long residentMegabytes(long pid) throws Exception {
+        long kilobytes = 0;
+        List<Long> pids = new ArrayList<>(List.of(pid));
+        ProcessHandle.of(pid).ifPresent(process -> process.descendants().forEach(child -> pids.add(child.pid())));
+        for (long each : pids) {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc", Long.toString(each), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    kilobytes += Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        }
+        return kilobytes / 1024;
     }
 
     /** What `--demo` prints: each part of the story, and the radio ad, given up after two weeks, seen as such. */
@@ -105,8 +161,9 @@ class EndToEndTest {
         // across restarts echo the range they were asked for.
         String query = "?from=" + story.start() + "&to=" + today;
         String analytics = stack.urls().get("analytics-service");
-        JsonNode funnel = get(analytics + "/funnel" + query);
-        JsonNode bySource = get(analytics + "/funnel/breakdown" + query + "&by=source");
+        String analyst = stack.tokens().token(DemoReport.ANALYST);
+        JsonNode funnel = get(analytics + "/funnel" + query, analyst);
+        JsonNode bySource = get(analytics + "/funnel/breakdown" + query + "&by=source", analyst);
 
         assertThat(funnel.path("effort").path("activities").asLong()).isEqualTo(tally.activities);
         assertThat(funnel.path("effort").path("minutes").asLong()).isEqualTo(tally.minutes);
@@ -180,9 +237,8 @@ class EndToEndTest {
         }
     }
 
-    private static JsonNode get(String url) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static JsonNode get(String url, String token) throws Exception {
+        HttpResponse<String> response = LocalStackTest.get(url, token);
         assertThat(response.statusCode()).as(url).isEqualTo(200);
         return JSON.readTree(response.body());
     }

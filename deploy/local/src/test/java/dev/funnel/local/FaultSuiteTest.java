@@ -65,6 +65,7 @@ class FaultSuiteTest {
     private final List<String> readiness = new ArrayList<>();
     private StackSettings settings;
     private LocalStack stack;
+    private AccessTokens tokens;
     private FunnelLoad load;
 
     /** One line of the table: what was checked after which fault, and whether it held. */
@@ -73,12 +74,13 @@ class FaultSuiteTest {
 
     @Test
     void everyAcknowledgedWriteIsCountedOnceThroughEachOutageAndTheOthersStayLive() throws Exception {
-        settings = LocalStackTest.settingsOnFreePorts(data, List.of());
+        settings = LocalStackTest.settingsWithOwnKeycloak(data);
         long suiteStart = System.nanoTime();
         try (LocalStack started = LocalStack.start(settings, System.out)) {
             stack = started;
             System.out.printf("Fault suite: stack up in %.0f s%n", (System.nanoTime() - suiteStart) / 1e9);
-            load = new FunnelLoad(stack.urls(), "fault-suite-load", "fault-suite");
+            tokens = stack.tokens();
+            load = new FunnelLoad(stack.urls(), tokens, "fault-suite-load", "sam");
             load.defineTechnique();
             try {
                 phase("(a) PostgreSQL paused 90 s", this::databasePaused);
@@ -435,7 +437,8 @@ class FaultSuiteTest {
     private String readiness(String service) {
         try {
             HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(
-                    stack.urls().get(service) + "/q/health/ready")).timeout(Duration.ofSeconds(3)).GET().build(),
+                    stack.managementUrls().get(service) + "/q/health/ready")).timeout(Duration.ofSeconds(3)).GET()
+                    .build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonNode body = JSON.readTree(answer.body());
             List<String> down = new ArrayList<>();
@@ -511,9 +514,10 @@ class FaultSuiteTest {
         }
     }
 
+    /** Where the services' health is: their management interfaces. */
     private Map<String, String> urlsOf(List<String> services) {
         Map<String, String> urls = new LinkedHashMap<>();
-        services.forEach(service -> urls.put(service, stack.urls().get(service)));
+        services.forEach(service -> urls.put(service, stack.managementUrls().get(service)));
         return urls;
     }
 
@@ -533,8 +537,10 @@ class FaultSuiteTest {
         }
     }
 
-    private static JsonNode get(String url) throws Exception {
+    /** Reads the funnel as the realm's analyst. */
+    private JsonNode get(String url) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + tokens.token(DemoReport.ANALYST))
                 .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(url + " answered " + response.statusCode());

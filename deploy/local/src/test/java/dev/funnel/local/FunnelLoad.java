@@ -31,7 +31,9 @@ import java.util.function.Supplier;
 /**
  * A bounded load on the stack, as a few real clients would send it: each client a thread with its own kind of
  * write and its own pace, all writes of one marketing technique and one owner so that the funnel of that
- * technique is this load's alone. It keeps its own tally of what the services acknowledged.
+ * technique is this load's alone. It keeps its own tally of what the services acknowledged. Each client signs in
+ * as a person would: the marketing work as the realm's marketer, the prospects and objections as their owner, a
+ * seller, with tokens from the stack's Keycloak renewed before they expire.
  *
  * <p>A client behaves as the APIs ask: every write carries the id it chose (or, for a step, the prospect's), so
  * a write answered 503, timed out or cut off is sent again, after {@code Retry-After} or a second, until it gets
@@ -51,6 +53,7 @@ final class FunnelLoad {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final Map<String, String> urls;
+    private final AccessTokens tokens;
     final String technique;
     final String owner;
 
@@ -88,8 +91,9 @@ final class FunnelLoad {
     private volatile boolean running;
     private volatile long stopAt;
 
-    FunnelLoad(Map<String, String> urls, String technique, String owner) {
+    FunnelLoad(Map<String, String> urls, AccessTokens tokens, String technique, String owner) {
         this.urls = urls;
+        this.tokens = tokens;
         this.technique = technique;
         this.owner = owner;
         for (Kind kind : Kind.values()) {
@@ -331,8 +335,10 @@ final class FunnelLoad {
     }
 
     private HttpResponse<String> send(String url, Object body) throws IOException, InterruptedException {
+        String user = url.startsWith(urls.get("activity-service")) ? DemoStory.MARKETER : owner;
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + tokens.token(user))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .build();

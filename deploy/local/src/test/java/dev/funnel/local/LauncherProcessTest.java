@@ -74,8 +74,8 @@ class LauncherProcessTest {
 
             assertThat(launcher.waitFor(90, TimeUnit.SECONDS)).isTrue();
             List<String> lines = printed(output);
-            assertThat(lines).contains("Stopping: services, then Kafka, then PostgreSQL ...", "Stopped.");
-            int stopping = lines.indexOf("Stopping: services, then Kafka, then PostgreSQL ...");
+            assertThat(lines).contains(LocalStack.STOPPING, "Stopped.");
+            int stopping = lines.indexOf(LocalStack.STOPPING);
             assertThat(lines.subList(stopping, lines.size())).as("no restart after the stop began")
                     .noneMatch(line -> line.startsWith("activity-service"));
             assertThat(started).noneMatch(ProcessHandle::isAlive);
@@ -101,31 +101,31 @@ class LauncherProcessTest {
         return Files.exists(output) ? Files.readAllLines(output) : List.of();
     }
 
+    /** Kafka's port first, PostgreSQL's third, as {@link LocalStackTest#PORT_NAMES} orders them. */
     private List<String> portArguments() throws IOException {
-        List<Integer> ports = LocalStackTest.distinctFreePorts(7);
-        List<String> names = List.of("kafka", "kafka-controller", "postgres", "activity", "prospect", "objection",
-                "analytics");
-        List<String> args = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            args.add("--" + names.get(i) + "-port=" + ports.get(i));
-        }
-        args.add("--data-dir=" + data.resolve(".funnel-local"));
+        List<String> args = new ArrayList<>(List.of(LocalStackTest.portArguments(data, List.of())));
+        args.add(args.remove(0)); // --data-dir last, the ports from the first
         return args;
     }
 
-    private Process launcher(List<String> args) throws IOException {
+    private Process launcher(List<String> args) throws IOException, InterruptedException {
         return launcher(args, ProcessBuilder.Redirect.PIPE, ProcessBuilder.Redirect.PIPE);
     }
 
-    /** The launcher's main class on this test's class path, started from the project's root like ./run-local. */
+    /**
+     * The launcher's main class on this test's class path, started from the project's root like ./run-local, with
+     * the tests' Keycloak given in FUNNEL_OIDC_URL.
+     */
     private Process launcher(List<String> args, ProcessBuilder.Redirect output, ProcessBuilder.Redirect errors)
-            throws IOException {
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"), LocalStack.class.getName()));
         command.addAll(args);
         Files.createDirectories(data);
-        return new ProcessBuilder(command).directory(HOME.toFile()).redirectOutput(output).redirectError(errors)
-                .start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(HOME.toFile()).redirectOutput(output)
+                .redirectError(errors);
+        builder.environment().put("FUNNEL_OIDC_URL", TestKeycloak.issuer());
+        return builder.start();
     }
 
     private static List<String> lines(InputStream stream) throws IOException {

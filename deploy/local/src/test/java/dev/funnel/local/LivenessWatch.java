@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Asks {@code /q/health/live} of each named service every second, each answer allowed 2 s, as a liveness probe
- * would; every answer that is not a 200 with status UP, and every one that takes longer, is written down.
+ * would; every answer that is not a 200 with status UP, and every one that takes longer, is written down. The URLs
+ * are the services' management interfaces, where health is.
  */
 final class LivenessWatch implements AutoCloseable {
 

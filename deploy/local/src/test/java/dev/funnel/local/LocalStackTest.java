@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -44,13 +43,37 @@ class LocalStackTest {
         try (LocalStack stack = LocalStack.start(settings, quiet())) {
             String activity = stack.urls().get("activity-service");
             assertThat(post(activity + "/techniques",
-                    "{\"slug\":\"" + slug + "\",\"name\":\"Kept\",\"cadence\":\"DAILY\"}")).isEqualTo(201);
+                    "{\"slug\":\"" + slug + "\",\"name\":\"Kept\",\"cadence\":\"DAILY\"}", marketer(stack)))
+                    .isEqualTo(201);
         }
         assertThat(runningChildProcesses()).isEmpty();
 
         try (LocalStack stack = LocalStack.start(settings, quiet())) {
-            assertThat(get(stack.urls().get("activity-service") + "/techniques/" + slug).statusCode())
-                    .isEqualTo(200);
+            assertThat(get(stack.urls().get("activity-service") + "/techniques/" + slug, marketer(stack))
+                    .statusCode()).isEqualTo(200);
+        }
+    }
+
+    /**
+     * With FUNNEL_OIDC_URL given (here the tests' own Keycloak), no Keycloak is started and every service is told
+     * that issuer; health answers on the management port, and no longer on the API's.
+     */
+    @Test
+    void servicesTrustTheGivenIssuerAndAnswerHealthOnTheirManagementPort() throws Exception {
+        StackSettings settings = withServices(settingsOnFreePorts(data, List.of()), 2);
+
+        try (LocalStack stack = LocalStack.start(settings, quiet())) {
+            assertThat(Files.exists(settings.keycloakDirectory())).as("no Keycloak installed").isFalse();
+            assertThatThrownBy(stack::keycloakStatus).hasMessageContaining("started no Keycloak");
+            for (ServiceSpec spec : settings.services()) {
+                long pid = stack.status(spec.name()).pid();
+                assertThat(environmentOf(pid)).as(spec.name())
+                        .contains("FUNNEL_OIDC_URL=" + TestKeycloak.issuer(),
+                                "QUARKUS_MANAGEMENT_PORT=" + spec.managementPort());
+                assertThat(get(spec.managementUrl() + "/q/health/ready", null).statusCode()).isEqualTo(200);
+                assertThat(get(spec.baseUrl() + "/q/health/ready", null).statusCode()).as("not on the API port")
+                        .isEqualTo(404);
+            }
         }
     }
 
@@ -69,9 +92,7 @@ class LocalStackTest {
     @Test
     void aMissingJarIsRefusedBeforeAnythingStarts() throws Exception {
         StackSettings settings = withActivityServiceOnly(settingsOnFreePorts(data, List.of()));
-        StackSettings elsewhere = new StackSettings(data.resolve("no-code-here"), settings.dataDirectory(),
-                settings.kafkaPort(), settings.kafkaControllerPort(), settings.postgresPort(),
-                settings.externalDatabase(), settings.services(), false, false);
+        StackSettings elsewhere = settings.withHome(data.resolve("no-code-here"));
 
         assertThatThrownBy(() -> LocalStack.start(elsewhere, quiet()))
                 .hasMessageContaining("activity-service is not built");
@@ -85,9 +106,7 @@ class LocalStackTest {
         Path jar = settings.services().get(0).jar(home);
         Files.createDirectories(jar.getParent());
         Files.writeString(jar, "not a jar");
-        StackSettings broken = new StackSettings(home, settings.dataDirectory(), settings.kafkaPort(),
-                settings.kafkaControllerPort(), settings.postgresPort(), settings.externalDatabase(),
-                settings.services(), false, false);
+        StackSettings broken = settings.withHome(home);
 
         assertThatThrownBy(() -> LocalStack.start(broken, quiet()))
                 .hasMessageContaining("activity-service exited with code 1");
@@ -103,14 +122,13 @@ class LocalStackTest {
         try (EmbeddedPostgres ownServer = EmbeddedPostgres.builder().setPort(ownServerPort)
                 .setDataDirectory(data.resolve("own-server")).setCleanDataDirectory(true).start()) {
             String url = "jdbc:postgresql://localhost:" + ownServerPort + "/postgres";
-            StackSettings settings = new StackSettings(embedded.home(), embedded.dataDirectory(),
-                    embedded.kafkaPort(), embedded.kafkaControllerPort(), embedded.postgresPort(),
-                    Optional.of(new StackSettings.ExternalDatabase(url, "postgres", "postgres")),
-                    embedded.services(), false, false);
+            StackSettings settings = embedded.withExternalDatabase(
+                    new StackSettings.ExternalDatabase(url, "postgres", "postgres"));
 
             try (LocalStack stack = LocalStack.start(settings, quiet())) {
                 assertThat(post(stack.urls().get("activity-service") + "/techniques",
-                        "{\"slug\":\"own-server\",\"name\":\"Own\",\"cadence\":\"DAILY\"}")).isEqualTo(201);
+                        "{\"slug\":\"own-server\",\"name\":\"Own\",\"cadence\":\"DAILY\"}", marketer(stack)))
+                        .isEqualTo(201);
             }
             try (Connection activity = DriverManager.getConnection(
                     "jdbc:postgresql://localhost:" + ownServerPort + "/activity", "postgres", "postgres");
@@ -128,29 +146,45 @@ class LocalStackTest {
         StackSettings settings = withActivityServiceOnly(settingsOnFreePorts(data, List.of()));
         try (LocalStack stack = LocalStack.start(settings, quiet())) {
             post(stack.urls().get("activity-service") + "/techniques",
-                    "{\"slug\":\"gone\",\"name\":\"Gone\",\"cadence\":\"DAILY\"}");
+                    "{\"slug\":\"gone\",\"name\":\"Gone\",\"cadence\":\"DAILY\"}", marketer(stack));
         }
 
         StackSettings reset = withActivityServiceOnly(settingsOnFreePorts(data, List.of("--reset")));
         try (LocalStack stack = LocalStack.start(reset, quiet())) {
-            assertThat(get(stack.urls().get("activity-service") + "/techniques/gone").statusCode()).isEqualTo(404);
+            assertThat(get(stack.urls().get("activity-service") + "/techniques/gone", marketer(stack)).statusCode())
+                    .isEqualTo(404);
         }
     }
 
-    static StackSettings settingsOnFreePorts(Path data) throws IOException {
+    static StackSettings settingsOnFreePorts(Path data) throws IOException, InterruptedException {
         return settingsOnFreePorts(data, List.of());
     }
 
-    static StackSettings settingsOnFreePorts(Path data, List<String> extraArgs) throws IOException {
+    /** Every part on a port of its own, trusting the tests' one Keycloak ({@link TestKeycloak}). */
+    static StackSettings settingsOnFreePorts(Path data, List<String> extraArgs)
+            throws IOException, InterruptedException {
+        return StackSettings.parse(portArguments(data, extraArgs), Map.of("FUNNEL_OIDC_URL", TestKeycloak.issuer()),
+                HOME);
+    }
+
+    /** As the user's ./run-local: the launcher starts its own Keycloak (on a free port, under {@code data}). */
+    static StackSettings settingsWithOwnKeycloak(Path data) throws IOException {
+        return StackSettings.parse(portArguments(data, List.of()), Map.of(), HOME);
+    }
+
+    static final List<String> PORT_NAMES = List.of("kafka", "kafka-controller", "postgres", "keycloak", "activity",
+            "prospect", "objection", "analytics", "activity-management", "prospect-management",
+            "objection-management", "analytics-management");
+
+    /** {@code --data-dir} and a distinct free port for every part. */
+    static String[] portArguments(Path data, List<String> extraArgs) throws IOException {
         List<String> args = new ArrayList<>(extraArgs);
         args.add("--data-dir=" + data.resolve(".funnel-local"));
-        List<String> names = List.of("kafka", "kafka-controller", "postgres", "activity", "prospect", "objection",
-                "analytics");
-        List<Integer> ports = distinctFreePorts(names.size());
-        for (int i = 0; i < names.size(); i++) {
-            args.add("--" + names.get(i) + "-port=" + ports.get(i));
+        List<Integer> ports = distinctFreePorts(PORT_NAMES.size());
+        for (int i = 0; i < PORT_NAMES.size(); i++) {
+            args.add("--" + PORT_NAMES.get(i) + "-port=" + ports.get(i));
         }
-        return StackSettings.parse(args.toArray(String[]::new), Map.of(), HOME);
+        return args.toArray(String[]::new);
     }
 
     /**
@@ -163,9 +197,7 @@ class LocalStackTest {
 
     /** The first {@code count} services in start order. */
     static StackSettings withServices(StackSettings settings, int count) {
-        return new StackSettings(settings.home(), settings.dataDirectory(), settings.kafkaPort(),
-                settings.kafkaControllerPort(), settings.postgresPort(), settings.externalDatabase(),
-                settings.services().subList(0, count), settings.reset(), settings.demo());
+        return settings.withServices(settings.services().subList(0, count));
     }
 
     /**
@@ -207,23 +239,45 @@ class LocalStackTest {
         }
     }
 
-    /** Service processes still alive (PostgreSQL daemonizes itself, so it is not among them). */
+    /**
+     * Processes the stacks started that are still alive (PostgreSQL daemonizes itself, so it is not among them;
+     * the tests' own Keycloak outlives every stack, so it does not count).
+     */
     static List<ProcessHandle> runningChildProcesses() {
-        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(process -> !TestKeycloak.owns(process)).toList();
+    }
+
+    /** The environment a process was started with, one {@code NAME=value} each (Linux's /proc). */
+    static List<String> environmentOf(long pid) throws IOException {
+        return List.of(new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ")),
+                StandardCharsets.UTF_8).split("\0"));
+    }
+
+    /** A token of the realm's marketer, from the stack's identity provider. */
+    static String marketer(LocalStack stack) throws Exception {
+        return stack.tokens().token(DemoStory.MARKETER);
     }
 
     static PrintStream quiet() {
         return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     }
 
-    static int post(String url, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url))
+    /** POSTs JSON with the bearer token, if one is given. */
+    static int post(String url, String json, String token) throws Exception {
+        return HTTP.send(withToken(HttpRequest.newBuilder(URI.create(url)), token)
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
-    static HttpResponse<String> get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    /** GETs with the bearer token, if one is given ({@code null}: no Authorization header at all). */
+    static HttpResponse<String> get(String url, String token) throws Exception {
+        return HTTP.send(withToken(HttpRequest.newBuilder(URI.create(url)), token).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest.Builder withToken(HttpRequest.Builder request, String token) {
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 }

@@ -20,6 +20,32 @@ class StackSettingsTest {
     }
 
     @Test
+    void byDefaultTheServicesTrustTheLaunchersKeycloakAndAnswerHealthOnTheirManagementPorts() {
+        StackSettings settings = StackSettings.parse(new String[0], Map.of(), HOME);
+
+        assertThat(settings.externalOidcUrl()).isEmpty();
+        assertThat(settings.oidcUrl()).isEqualTo("http://localhost:8180/realms/funnel");
+        assertThat(settings.services()).extracting(ServiceSpec::managementPort)
+                .containsExactly(9081, 9082, 9083, 9084);
+    }
+
+    @Test
+    void anIssuerInFunnelOidcUrlReplacesKeycloakAndFreesItsPort() {
+        StackSettings settings = StackSettings.parse(new String[] {"--keycloak-port=8081"},
+                Map.of("FUNNEL_OIDC_URL", "https://login.example.com/realms/acme/"), HOME);
+
+        assertThat(settings.externalOidcUrl()).contains("https://login.example.com/realms/acme");
+        assertThat(settings.oidcUrl()).isEqualTo("https://login.example.com/realms/acme");
+    }
+
+    @Test
+    void aManagementPortSharedWithAnotherPartIsRefusedNamingBothOptions() {
+        assertThatThrownBy(() -> StackSettings.parse(new String[] {"--analytics-management-port=8180"}, Map.of(),
+                HOME)).hasMessage("--keycloak-port and --analytics-management-port are both 8180; each part needs a "
+                        + "port of its own");
+    }
+
+    @Test
     void twoPartsOnOnePortAreRefusedNamingBothOptions() {
         assertThatThrownBy(() -> StackSettings.parse(new String[] {"--prospect-port=9092"}, Map.of(), HOME))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -47,7 +47,8 @@ class SupervisionTest {
             assertThat(ProcessHandle.of(first).filter(ProcessHandle::isAlive)).isEmpty();
             String url = stack.urls().get(ACTIVITY);
             assertThat(LocalStackTest.post(url + "/techniques",
-                    "{\"slug\":\"after-crash\",\"name\":\"After\",\"cadence\":\"DAILY\"}")).isEqualTo(201);
+                    "{\"slug\":\"after-crash\",\"name\":\"After\",\"cadence\":\"DAILY\"}",
+                    LocalStackTest.marketer(stack))).isEqualTo(201);
             assertThat(printed()).contains(
                     ACTIVITY + " exited unexpectedly with code 137 (log: " + log + "); restarting in 1 s",
                     ACTIVITY + " is ready again (pid " + again.pid() + ", 1 restart so far)");
@@ -103,8 +104,8 @@ class SupervisionTest {
             ServiceStatus other = stack.status(PROSPECT);
             assertThat(other.state()).isEqualTo(ServiceStatus.State.RUNNING);
             assertThat(other.pid()).isEqualTo(prospect);
-            assertThat(LocalStackTest.get(stack.urls().get(PROSPECT) + "/q/health/ready").statusCode())
-                    .isEqualTo(200);
+            assertThat(LocalStackTest.get(stack.managementUrls().get(PROSPECT) + "/q/health/ready", null)
+                    .statusCode()).isEqualTo(200);
         }
 
         assertThat(LocalStackTest.runningChildProcesses()).isEmpty();

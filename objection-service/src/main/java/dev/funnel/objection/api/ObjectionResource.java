@@ -10,6 +10,8 @@ import dev.funnel.objection.service.Objections.ObjectionPage;
 import dev.funnel.objection.service.Objections.RaisedObjection;
 import dev.funnel.objection.service.Playbook;
 import dev.funnel.web.QueryParameters;
+import dev.funnel.web.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -30,6 +32,9 @@ import java.util.UUID;
 /**
  * Objections: a prospect telling sales exactly where the gap is, and the bridge built there. Over time the
  * resolved ones become the playbook of bridges that worked.
+ *
+ * <p>Sellers work on the objections of the prospects they own and managers on all ({@link Objections} keeps a
+ * seller to their own); the playbook holds no prospect and is the whole team's, analysts included.
  */
 @Path("/objections")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,9 +56,11 @@ public class ObjectionResource {
     /**
      * Records an objection of an open prospect: 201 when recorded, 200 when the same id and content were
      * recorded before (nothing is published again), 409 when the id holds another objection or the prospect
-     * was won or lost, 422 when the prospect is not known here (yet). Publishes ObjectionRaised.
+     * was won or lost, 422 when the prospect is not known here (yet) or, for a seller, is not theirs. Publishes
+     * ObjectionRaised.
      */
     @POST
+    @RolesAllowed({Roles.SELLER, Roles.MANAGER})
     public Response raise(@Valid @NotNull RaiseObjectionRequest request, @Context UriInfo uri) {
         RaisedObjection raised = objections.raise(Optional.ofNullable(request.id()), new ObjectionDraft(
                 request.prospectId(), request.category(), request.statement(),
@@ -68,11 +75,13 @@ public class ObjectionResource {
     }
 
     /**
-     * Records the bridge that resolved an objection: 404 for an unknown one, 409 when it was resolved before,
+     * Records the bridge that resolved an objection: 404 for an unknown one (and, for a seller, for one on a
+     * prospect not theirs), 409 when it was resolved before,
      * 400 when {@code resolvedAt} is before it was raised. Publishes ObjectionResolved.
      */
     @POST
     @Path("{id}/resolve")
+    @RolesAllowed({Roles.SELLER, Roles.MANAGER})
     public ObjectionResponse resolve(@PathParam("id") String id, @Valid @NotNull ResolveObjectionRequest request) {
         return ObjectionResponse.of(objections.resolve(objectionId(id), request.bridge(),
                 Optional.ofNullable(request.resolvedAt())));
@@ -80,6 +89,7 @@ public class ObjectionResource {
 
     @GET
     @Path("{id}")
+    @RolesAllowed({Roles.SELLER, Roles.MANAGER})
     public ObjectionResponse get(@PathParam("id") String id) {
         return ObjectionResponse.of(objections.get(objectionId(id)));
     }
@@ -94,8 +104,12 @@ public class ObjectionResource {
                 id.length() > 40 ? id.substring(0, 40) + "..." : id));
     }
 
-    /** Objections newest first, filtered by prospect, category and status; {@code page} from 0, {@code size} 1-500. */
+    /**
+     * Objections newest first, filtered by prospect, category and status; {@code page} from 0, {@code size} 1-500.
+     * A seller sees only those on their own prospects: naming another's prospect gives an empty page.
+     */
     @GET
+    @RolesAllowed({Roles.SELLER, Roles.MANAGER})
     public ObjectionPageResponse list(
             @QueryParam("prospectId") String prospectId,
             @QueryParam("category") String category,
@@ -120,6 +134,7 @@ public class ObjectionResource {
      */
     @GET
     @Path("playbook")
+    @RolesAllowed({Roles.SELLER, Roles.MANAGER, Roles.ANALYST})
     public PlaybookResponse playbook(@QueryParam("category") String category, @QueryParam("limit") String limit) {
         QueryParameters parameters = new QueryParameters();
         Optional<ObjectionCategory> chosen = parameters.constant("category", category, ObjectionCategory.class);

@@ -3,6 +3,7 @@ package dev.funnel.objection.listener;
 import dev.funnel.events.DecodedRecord;
 import dev.funnel.events.FunnelEvent;
 import dev.funnel.events.KafkaCloudEvents;
+import dev.funnel.events.ProspectFound;
 import dev.funnel.events.ReceivedEvent;
 import dev.funnel.events.RefusedRecord;
 import dev.funnel.events.Topics;
@@ -34,8 +35,9 @@ final class ProspectRecords {
             default -> throw new PoisonRecordException(event.type().eventName() + " does not belong on "
                     + Topics.PROSPECTS + " (it goes to " + event.type().topic() + ")");
         };
+        String owner = event instanceof ProspectFound found ? found.owner() : null;
         // A prospect event's partition key is its prospect id.
         return new ProspectFact(received.id(), event.type().eventName(), UUID.fromString(event.partitionKey()), stage,
-                event.occurredAt());
+                event.occurredAt(), owner);
     }
 }

@@ -1,12 +1,12 @@
 package dev.funnel.objection.api;
 
 import static dev.funnel.objection.ObjectionServiceTestSupport.PATIENCE;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import dev.funnel.objection.ObjectionServiceTestSupport;
 import dev.funnel.testing.FunnelTestResources;
 import dev.funnel.testing.KafkaTestClient;
+import dev.funnel.testing.ManagementInterface;
 import dev.funnel.testing.OperationsCapture;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,10 +44,12 @@ class OperationsCaptureTest {
     }
 
     private static String scrape() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return ManagementInterface.given().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
     private static List<String> healthPathsUp() {
-        return OperationsCapture.HEALTH_PATHS.stream().filter(path -> given().get(path).statusCode() == 200).toList();
+        return OperationsCapture.HEALTH_PATHS.stream()
+                .filter(path -> ManagementInterface.given().get(path).statusCode() == 200)
+                .toList();
     }
 }

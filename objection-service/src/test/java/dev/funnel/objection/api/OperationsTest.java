@@ -2,7 +2,6 @@ package dev.funnel.objection.api;
 
 import static dev.funnel.objection.ObjectionServiceTestSupport.PATIENCE;
 import static dev.funnel.objection.ObjectionServiceTestSupport.metric;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,6 +10,7 @@ import static org.hamcrest.Matchers.hasItems;
 import dev.funnel.objection.ObjectionServiceTestSupport;
 import dev.funnel.testing.FunnelTestResources;
 import dev.funnel.testing.KafkaTestClient;
+import dev.funnel.testing.ManagementInterface;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -28,18 +28,19 @@ class OperationsTest {
 
     @Test
     void readinessCoversTheDatabaseKafkaAndTheProspectConsumer() {
-        await().atMost(PATIENCE).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
+        await().atMost(PATIENCE).untilAsserted(() -> ManagementInterface.given().get("/q/health/ready").then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("Database",
                         "Kafka",
                         "SmallRye Reactive Messaging - readiness check",
                         "Prospect replica consumer")));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        ManagementInterface.given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void prometheusSeesObjectionsTheReplicaAndTheOutbox() {
-        given().get("/q/metrics").then().statusCode(200)
+        ManagementInterface.given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("funnel_objections_raised_total{category=\"PRICE\"}"))
                 .body(containsString("funnel_objections_raised_total{category=\"OTHER\"}"))
                 .body(containsString("funnel_objections_resolved_total{category=\"TRUST\"}"))
@@ -62,7 +63,7 @@ class OperationsTest {
 
     @Test
     void theApiIsDescribedInOpenApi() {
-        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+        ManagementInterface.given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body(containsString("/objections/{id}/resolve"))
                 .body(containsString("/objections/playbook"));
     }

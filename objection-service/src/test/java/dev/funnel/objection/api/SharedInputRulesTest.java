@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.funnel.objection.ObjectionServiceTestSupport;
 import dev.funnel.testing.FunnelTestResources;
 import dev.funnel.testing.KafkaTestClient;
+import dev.funnel.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -134,6 +135,8 @@ class SharedInputRulesTest {
         // RestAssured always sends a Content-Type with a body; the JDK's client sends none unless told to.
         HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
                 .send(HttpRequest.newBuilder(objections)
+                        // Not RestAssured, so without the default token: the caller every test is by default.
+                        .header("Authorization", "Bearer " + TestTokens.of(TestTokens.OWNER, TestTokens.EVERY_ROLE))
                         .POST(HttpRequest.BodyPublishers.ofString(raise(id, prospectId, "PRICE", "Too dear", null)))
                         .build(), HttpResponse.BodyHandlers.ofString());
 

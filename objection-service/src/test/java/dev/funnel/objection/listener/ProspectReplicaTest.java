@@ -6,7 +6,6 @@ import static dev.funnel.objection.ObjectionServiceTestSupport.headers;
 import static dev.funnel.objection.ObjectionServiceTestSupport.lost;
 import static dev.funnel.objection.ObjectionServiceTestSupport.metric;
 import static dev.funnel.objection.ObjectionServiceTestSupport.won;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -22,6 +21,7 @@ import dev.funnel.events.Topics;
 import dev.funnel.objection.ObjectionServiceTestSupport;
 import dev.funnel.testing.FunnelTestResources;
 import dev.funnel.testing.KafkaTestClient;
+import dev.funnel.testing.ManagementInterface;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -73,6 +73,47 @@ class ProspectReplicaTest {
     }
 
     @Test
+    void aFoundProspectIsReplicatedWithItsOwner() {
+        UUID prospectId = UUID.randomUUID();
+
+        support.awaitApplied(support.publish(found(prospectId, "sam")));
+
+        assertThat(support.owner(prospectId)).contains("sam");
+    }
+
+    @Test
+    void aProspectFirstSeenThroughALaterEventGetsItsOwnerWhenProspectFoundArrives() {
+        UUID wonFirst = UUID.randomUUID();
+        UUID contactedFirst = UUID.randomUUID();
+
+        // A replay can meet the win before the find; a contact names who made it, not the owner.
+        support.awaitApplied(support.publish(won(wonFirst, Instant.now().minus(5, ChronoUnit.MINUTES))));
+        support.awaitApplied(support.publish(contacted(contactedFirst)));
+        assertThat(support.owner(wonFirst)).isEmpty();
+        assertThat(support.owner(contactedFirst)).isEmpty();
+
+        support.awaitApplied(support.publish(found(wonFirst, "sam")));
+        support.awaitApplied(support.publish(found(contactedFirst, "alex")));
+
+        assertThat(support.owner(wonFirst)).contains("sam");
+        assertThat(support.stage(wonFirst)).contains("WON");
+        assertThat(support.owner(contactedFirst)).contains("alex");
+        assertThat(support.stage(contactedFirst)).contains("OPEN");
+    }
+
+    @Test
+    void anOwnerOnceKnownIsKeptWhenAnotherFoundEventNamesSomeoneElse() {
+        UUID prospectId = UUID.randomUUID();
+        support.awaitApplied(support.publish(found(prospectId, "sam")));
+
+        support.awaitApplied(support.publish(found(prospectId, "alex")));
+        support.awaitApplied(support.publish(won(prospectId, Instant.now().minus(1, ChronoUnit.MINUTES))));
+
+        assertThat(support.owner(prospectId)).contains("sam");
+        assertThat(support.replicaRows(prospectId)).isEqualTo(1);
+    }
+
+    @Test
     void anEventTheDatabaseRefusesIsRetriedUntilAppliedAndTheServiceIsNotReadyMeanwhile() throws Exception {
         UUID prospectId = UUID.randomUUID();
         String replicaCheck = "checks.find { it.name == 'Prospect replica consumer' }";
@@ -82,7 +123,7 @@ class ProspectReplicaTest {
         UUID eventId;
         try {
             eventId = support.publish(found(prospectId));
-            await().atMost(PATIENCE).untilAsserted(() -> given().get("/q/health/ready").then()
+            await().atMost(PATIENCE).untilAsserted(() -> ManagementInterface.given().get("/q/health/ready").then()
                     .statusCode(503)
                     .body(replicaCheck + ".status", equalTo("DOWN"))
                     .body(replicaCheck + ".data.failure", notNullValue()));
@@ -92,7 +133,7 @@ class ProspectReplicaTest {
 
         support.awaitApplied(eventId);
         assertThat(support.stage(prospectId)).contains("OPEN");
-        await().atMost(PATIENCE).untilAsserted(() -> given().get("/q/health/ready").then()
+        await().atMost(PATIENCE).untilAsserted(() -> ManagementInterface.given().get("/q/health/ready").then()
                 .statusCode(200)
                 .body(replicaCheck + ".status", equalTo("UP")));
     }
@@ -218,6 +259,7 @@ class ProspectReplicaTest {
         assertThat(support.stage(prospectId)).isEmpty();
     }
 
+    /** Made by dana, whoever owns the prospect. */
     private static ProspectContacted contacted(UUID prospectId) {
         return new ProspectContacted(prospectId, "dana", Instant.now().minus(30, ChronoUnit.MINUTES));
     }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.funnel.testing.BrokerBehindProxy;
 import dev.funnel.testing.KafkaProxy;
+import dev.funnel.testing.ManagementInterface;
 import dev.funnel.testing.TestInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -33,12 +34,13 @@ class BrokerOutageTest {
         try {
             for (int probe = 0; probe < 3; probe++) {
                 long started = System.nanoTime();
-                given().get("/q/health/ready").then().statusCode(503)
+                ManagementInterface.given().get("/q/health/ready").then().statusCode(503)
                         .body("checks.find { it.name == 'Kafka' }.status", equalTo("DOWN"))
                         .body("checks.find { it.name == 'Database' }.status", equalTo("UP"));
                 assertThat(elapsedMillis(started)).isLessThan(HEALTH_BOUND_MS);
                 started = System.nanoTime();
-                given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+                ManagementInterface.given().get("/q/health/live").then().statusCode(200)
+                        .body("status", equalTo("UP"));
                 assertThat(elapsedMillis(started)).isLessThan(HEALTH_BOUND_MS);
             }
         } finally {
@@ -49,7 +51,7 @@ class BrokerOutageTest {
     }
 
     private static void awaitReady() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> ManagementInterface.given().get("/q/health/ready")
                 .then().statusCode(200));
     }
 

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.funnel.testing.DatabasePause;
 import dev.funnel.testing.FunnelTestResources;
+import dev.funnel.testing.ManagementInterface;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -42,12 +43,13 @@ class DatabaseOutageTest {
 
             for (int probe = 0; probe < 3; probe++) {
                 started = System.nanoTime();
-                given().get("/q/health/ready").then().statusCode(503)
+                ManagementInterface.given().get("/q/health/ready").then().statusCode(503)
                         .body("checks.find { it.name == 'Database' }.status", equalTo("DOWN"))
                         .body("checks.find { it.name == 'Kafka' }.status", equalTo("UP"));
                 assertThat(elapsedMillis(started)).isLessThan(HEALTH_BOUND_MS);
                 started = System.nanoTime();
-                given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+                ManagementInterface.given().get("/q/health/live").then().statusCode(200)
+                        .body("status", equalTo("UP"));
                 assertThat(elapsedMillis(started)).isLessThan(HEALTH_BOUND_MS);
             }
         }
@@ -55,14 +57,14 @@ class DatabaseOutageTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> given().post("/notes").statusCode() == 200);
         // Once the application itself writes again, readiness must say so at once, not what a probe left
         // over from the outage found then.
-        given().get("/q/health/ready").then().statusCode(200);
+        ManagementInterface.given().get("/q/health/ready").then().statusCode(200);
         assertThat(Long.parseLong(given().get("/notes").then().statusCode(200).extract().asString()))
                 .as("two rows for the write after the outage, none of the refused one")
                 .isEqualTo(before + 2);
     }
 
     private static void awaitReady() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> ManagementInterface.given().get("/q/health/ready")
                 .then().statusCode(200));
     }
 

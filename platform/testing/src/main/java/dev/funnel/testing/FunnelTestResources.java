@@ -4,7 +4,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * Hands a Quarkus application under test a real Kafka broker and a fresh PostgreSQL database. Use it
+ * Hands a Quarkus application under test a real Kafka broker, a fresh PostgreSQL database and a real OIDC issuer
+ * ({@link TestIdentityProvider}; the tokens come from {@link TestTokens}). Use it
  * with {@code @QuarkusTestResource(FunnelTestResources.class)} or {@code @WithTestResource}.
  *
  * <p>The broker and server are shared by the whole test JVM ({@link TestInfrastructure}); each start of
@@ -36,6 +37,7 @@ public class FunnelTestResources implements QuarkusTestResourceLifecycleManager 
         TestDatabaseServer server = TestInfrastructure.database();
         String database = server.createFreshDatabase(databasePrefix);
         return Map.of(
+                "quarkus.oidc.auth-server-url", TestInfrastructure.identityProvider().authServerUrl(),
                 "kafka.bootstrap.servers", kafka,
                 "quarkus.datasource.jdbc.url", server.jdbcUrl(database),
                 "quarkus.datasource.username", server.username(),

@@ -19,6 +19,7 @@ public final class TestInfrastructure {
     private static TestDatabaseServer database;
     private static KafkaProxy kafkaProxy;
     private static KafkaBroker kafkaBehindProxy;
+    private static TestIdentityProvider identityProvider;
 
     private TestInfrastructure() {
     }
@@ -52,6 +53,15 @@ public final class TestInfrastructure {
     public static synchronized KafkaBroker kafkaBehindProxy() {
         kafkaProxy();
         return kafkaBehindProxy;
+    }
+
+    /** The OIDC issuer whose signing key {@link TestTokens} uses. */
+    public static synchronized TestIdentityProvider identityProvider() {
+        if (identityProvider == null) {
+            identityProvider = TestIdentityProvider.start();
+            closeOnExit(identityProvider);
+        }
+        return identityProvider;
     }
 
     public static synchronized TestDatabaseServer database() {

@@ -2,6 +2,7 @@ package dev.funnel.web;
 
 import dev.funnel.events.Cadence;
 import dev.funnel.events.ContractFormats;
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -20,6 +21,7 @@ import java.util.UUID;
 
 /** A stand-in for a service's resource: a body with the platform's constraints, and query parameters. */
 @Path("/echo")
+@PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class EchoResource {

@@ -12,6 +12,8 @@ import dev.funnel.prospect.service.Prospects.ProspectFilter;
 import dev.funnel.prospect.service.Prospects.ProspectPage;
 import dev.funnel.prospect.service.Prospects.Registration;
 import dev.funnel.web.QueryParameters;
+import dev.funnel.web.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -29,7 +31,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Prospects, farmed or hunted, and the steps of their path to customer. */
+/**
+ * Prospects, farmed or hunted, and the steps of their path to customer. Sellers and managers work with them; a
+ * seller only with their own, which {@link Prospects} sees to. Erasure is an admin's.
+ */
 @Path("/prospects")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -55,6 +60,7 @@ public class ProspectResource {
      * the same content (nothing published again); 409 when the id holds a different prospect.
      */
     @POST
+    @RolesAllowed({Roles.SELLER, Roles.MANAGER})
     public Response register(@Valid @NotNull RegisterProspectRequest request, @Context UriInfo uri) {
         Registration registration = prospects.register(Optional.ofNullable(request.id()), toDraft(request));
         ProspectResponse body = ProspectResponse.of(registration.prospect());
@@ -69,6 +75,7 @@ public class ProspectResource {
     /** FOUND -> CONTACTED; publishes ProspectContacted. 409 naming the current stage otherwise. */
     @POST
     @Path("{id}/contact")
+    @RolesAllowed({Roles.SELLER, Roles.MANAGER})
     public ProspectResponse contact(@PathParam("id") String id, @Valid @NotNull ContactRequest request) {
         return ProspectResponse.of(prospects.contact(prospectId(id), request.by(),
                 Optional.ofNullable(request.at())));
@@ -77,6 +84,7 @@ public class ProspectResource {
     /** FOUND or CONTACTED -> WON; publishes ProspectWon. WON and LOST are final. */
     @POST
     @Path("{id}/win")
+    @RolesAllowed({Roles.SELLER, Roles.MANAGER})
     public ProspectResponse win(@PathParam("id") String id, @Valid @NotNull WinRequest request) {
         return ProspectResponse.of(prospects.win(prospectId(id), request.valueMinor(),
                 Optional.ofNullable(request.currency()), Optional.ofNullable(request.at())));
@@ -85,6 +93,7 @@ public class ProspectResource {
     /** FOUND or CONTACTED -> LOST; publishes ProspectLost. */
     @POST
     @Path("{id}/lose")
+    @RolesAllowed({Roles.SELLER, Roles.MANAGER})
     public ProspectResponse lose(@PathParam("id") String id, @Valid @NotNull LoseRequest request) {
         return ProspectResponse.of(prospects.lose(prospectId(id), request.reason(),
                 Optional.ofNullable(request.at())));
@@ -93,18 +102,21 @@ public class ProspectResource {
     /** Right to erasure: name, company, e-mail and phone go; the anonymous facts stay. Publishes nothing. */
     @DELETE
     @Path("{id}/personal-data")
+    @RolesAllowed(Roles.ADMIN)
     public ProspectResponse erasePersonalData(@PathParam("id") String id) {
         return ProspectResponse.of(prospects.erasePersonalData(prospectId(id)));
     }
 
     @GET
     @Path("{id}")
+    @RolesAllowed({Roles.SELLER, Roles.MANAGER})
     public ProspectResponse get(@PathParam("id") String id) {
         return ProspectResponse.of(prospects.get(prospectId(id)));
     }
 
     /** Prospects newest first, by when they were found. */
     @GET
+    @RolesAllowed({Roles.SELLER, Roles.MANAGER})
     public ProspectPageResponse list(
             @QueryParam("stage") String stage,
             @QueryParam("source") String source,

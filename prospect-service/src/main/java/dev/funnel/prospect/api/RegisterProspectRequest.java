@@ -16,7 +16,8 @@ import java.util.UUID;
 /**
  * A prospect as a client registers it. Name, company, e-mail and phone are personal data: stored here,
  * never published, and optional but for the name: left out or null, never empty or blank. {@code technique} is
- * required for MARKETING prospects and refused for SALES ones.
+ * required for MARKETING prospects and refused for SALES ones. {@code owner} left out: the registering seller's
+ * name (a manager must name the seller; {@code Prospects} decides, since it depends on who calls).
  */
 @TechniqueMatchesSource
 public record RegisterProspectRequest(
@@ -30,7 +31,7 @@ public record RegisterProspectRequest(
         @NotNull ProspectSource source,
         @Pattern(regexp = ContractFormats.TECHNIQUE_SLUG, message = ContractFormats.TECHNIQUE_SLUG_RULE)
         String technique,
-        @NotNull @Pattern(regexp = ContractFormats.OWNER, message = ContractFormats.OWNER_RULE) String owner,
+        @Pattern(regexp = ContractFormats.OWNER, message = ContractFormats.OWNER_RULE) String owner,
         @Min(0) Long estimatedValueMinor,
         @CurrencyCode String currency,
         Instant foundAt) {

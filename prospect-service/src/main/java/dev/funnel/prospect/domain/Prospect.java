@@ -135,16 +135,21 @@ public class Prospect extends PanacheEntityBase {
         this.lostReason = reason;
     }
 
-    /** Right to erasure: who the prospect is goes, the anonymous facts stay. Repeating it changes nothing. */
-    public void erasePersonalData(Instant now) {
+    /**
+     * Right to erasure: who the prospect is goes, the anonymous facts stay. Repeating it changes nothing.
+     *
+     * @return whether this call erased anything (false: it was erased before)
+     */
+    public boolean erasePersonalData(Instant now) {
         if (personalDataErasedAt != null) {
-            return;
+            return false;
         }
         this.displayName = null;
         this.company = null;
         this.email = null;
         this.phone = null;
         this.personalDataErasedAt = now;
+        return true;
     }
 
     /** True when the draft describes this very prospect: a repeated request, not a different one. */

@@ -1,5 +1,6 @@
 package dev.funnel.prospect.service;
 
+import dev.funnel.audit.AuditTrail;
 import dev.funnel.events.LostReason;
 import dev.funnel.events.ProspectSource;
 import dev.funnel.persistence.LostUpdate;
@@ -24,10 +25,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BiConsumer;
 
 /**
- * Registering prospects and moving them along their path. Every change and its event commit together.
+ * Registering prospects and moving them along their path. Every change, its event and its audit entry commit
+ * together; who may touch which prospect ({@link ProspectAccess}) is settled before anything is changed.
  * Two requests changing one prospect at once: the version check lets exactly one commit; the other is run
  * again on what the first left, so it gets the same answer it would have got had it come second.
  */
@@ -36,22 +37,30 @@ public class Prospects {
 
     /** How often a change that lost a race for the same prospect is tried on the new state before giving up. */
     private static final int ATTEMPTS = 3;
+    private static final String SUBJECT = "prospect";
 
     private final Clock clock;
     private final ProspectEvents events;
     private final Event<ProspectRegistered> registered;
+    private final ProspectAccess access;
+    private final AuditTrail audit;
 
-    Prospects(Clock clock, ProspectEvents events, Event<ProspectRegistered> registered) {
+    Prospects(Clock clock, ProspectEvents events, Event<ProspectRegistered> registered, ProspectAccess access,
+            AuditTrail audit) {
         this.clock = clock;
         this.events = events;
         this.registered = registered;
+        this.access = access;
+        this.audit = audit;
     }
 
     /**
      * Stores a new prospect and publishes ProspectFound. With a client-chosen id, repeating the request
-     * returns the stored prospect ({@code created} false) and publishes nothing.
+     * returns the stored prospect ({@code created} false) and publishes nothing. A seller registers for
+     * themselves: the owner left out is the seller.
      */
-    public Registration register(Optional<UUID> clientId, ProspectDraft draft) {
+    public Registration register(Optional<UUID> clientId, ProspectDraft requested) {
+        ProspectDraft draft = access.claim(requested);
         UUID id = clientId.orElseGet(UUID::randomUUID);
         try {
             return QuarkusTransaction.requiringNew().call(() -> registerInTransaction(id, draft));
@@ -75,52 +84,61 @@ public class Prospects {
         Prospect prospect = new Prospect(id, draft, clock.instant());
         prospect.persistAndFlush();
         events.found(prospect);
+        audit.record("prospect.registered", SUBJECT, id);
         registered.fire(new ProspectRegistered(prospect.source()));
         return new Registration(prospect, true);
     }
 
     public Prospect contact(UUID id, String by, Optional<Instant> at) {
-        return change(id, (prospect, now) -> {
+        return change(id, "prospect.contacted", (prospect, now) -> {
             prospect.contact(by, at.orElse(now), now);
             events.contacted(prospect);
+            return true;
         });
     }
 
     public Prospect win(UUID id, long valueMinor, Optional<String> currency, Optional<Instant> at) {
-        return change(id, (prospect, now) -> {
+        return change(id, "prospect.won", (prospect, now) -> {
             prospect.win(valueMinor, currency.orElse(prospect.currency()), at.orElse(now), now);
             events.won(prospect);
+            return true;
         });
     }
 
     public Prospect lose(UUID id, LostReason reason, Optional<Instant> at) {
-        return change(id, (prospect, now) -> {
+        return change(id, "prospect.lost", (prospect, now) -> {
             prospect.lose(reason, at.orElse(now), now);
             events.lost(prospect);
+            return true;
         });
     }
 
     /**
      * Erases who the prospect is; publishes nothing, because events never carried it. Erasing twice at once,
      * or while a step is taken, is harmless: the one that comes second finds the data gone or erases it then.
+     * Only the erasure that erased something is audited.
      */
     public Prospect erasePersonalData(UUID id) {
-        return change(id, (prospect, now) -> prospect.erasePersonalData(now));
+        return change(id, "prospect.personal-data-erased", (prospect, now) -> prospect.erasePersonalData(now));
     }
 
     /**
      * Applies a change to one prospect in a transaction of its own. When another request changed the prospect
      * meanwhile (the version check fails), the change is applied again to what that request left: a step the
-     * new stage forbids is then refused as usual, an erasure finds nothing left to erase.
+     * new stage forbids is then refused as usual, an erasure finds nothing left to erase. A change that changed
+     * something is audited as {@code action} in its transaction, so a rolled-back attempt leaves no entry.
      */
-    private Prospect change(UUID id, BiConsumer<Prospect, Instant> change) {
+    private Prospect change(UUID id, String action, Change change) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return QuarkusTransaction.requiringNew().call(() -> {
-                    Prospect prospect = find(id);
-                    change.accept(prospect, clock.instant());
+                    Prospect prospect = access.reachable(find(id));
+                    boolean changed = change.applyTo(prospect, clock.instant());
                     // Flush here so a lost race surfaces as OptimisticLockException now, not at commit.
                     Prospect.flush();
+                    if (changed) {
+                        audit.record(action, SUBJECT, id);
+                    }
                     return prospect;
                 });
             } catch (RuntimeException e) {
@@ -135,7 +153,7 @@ public class Prospects {
     }
 
     public Prospect get(UUID id) {
-        return find(id);
+        return access.reachable(find(id));
     }
 
     private static Prospect find(UUID id) {
@@ -146,8 +164,9 @@ public class Prospects {
         return prospect;
     }
 
-    /** Prospects newest first (by when they were found), filtered and paged. */
+    /** Prospects newest first (by when they were found), filtered and paged; a seller's own only. */
     public ProspectPage list(ProspectFilter filter, int page, int size) {
+        Optional<String> owner = access.ownerToList(filter.owner());
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
         filter.stage().ifPresent(stage -> {
@@ -158,9 +177,9 @@ public class Prospects {
             conditions.add("source = :source");
             parameters.and("source", source);
         });
-        filter.owner().ifPresent(owner -> {
+        owner.ifPresent(name -> {
             conditions.add("owner = :owner");
-            parameters.and("owner", owner);
+            parameters.and("owner", name);
         });
         filter.technique().ifPresent(technique -> {
             conditions.add("technique = :technique");
@@ -169,6 +188,12 @@ public class Prospects {
         var found = Prospect.<Prospect>find(String.join(" and ", conditions),
                 Sort.descending("foundAt").and("id"), parameters).page(Page.of(page, size));
         return new ProspectPage(found.list(), page, size, found.count());
+    }
+
+    /** A change of one prospect at {@code now}; says whether it changed anything, or throws to refuse it. */
+    @FunctionalInterface
+    private interface Change {
+        boolean applyTo(Prospect prospect, Instant now);
     }
 
     /** The stored prospect, and whether this request created it (false: a repeat of an earlier one). */

@@ -1,10 +1,10 @@
 package dev.funnel.prospect.api;
 
 import static dev.funnel.prospect.api.ProspectTestSupport.registerHunted;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import dev.funnel.testing.FunnelTestResources;
+import dev.funnel.testing.ManagementInterface;
 import dev.funnel.testing.OperationsCapture;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,10 +39,12 @@ class OperationsCaptureTest {
     }
 
     private static String scrape() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return ManagementInterface.given().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
     private static List<String> healthPathsUp() {
-        return OperationsCapture.HEALTH_PATHS.stream().filter(path -> given().get(path).statusCode() == 200).toList();
+        return OperationsCapture.HEALTH_PATHS.stream()
+                .filter(path -> ManagementInterface.given().get(path).statusCode() == 200)
+                .toList();
     }
 }

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import dev.funnel.testing.FunnelTestResources;
+import dev.funnel.testing.ManagementInterface;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -41,12 +42,13 @@ class OperationsTest {
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 metric("funnel_prospects_found_total{source=\"SALES\"}") == salesBefore + 1
                         && metric("funnel_prospects_open{stage=\"CONTACTED\"}") == contactedBefore + 1);
-        given().get("/q/metrics").then().body(containsString("funnel_prospects_found_total{source=\"MARKETING\"}"));
+        ManagementInterface.given().get("/q/metrics")
+                .then().body(containsString("funnel_prospects_found_total{source=\"MARKETING\"}"));
     }
 
     @Test
     void readinessCoversTheDatabaseAndKafka() {
-        given().get("/q/health/ready").then().statusCode(200)
+        ManagementInterface.given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("Database",
                         "Kafka"));
@@ -54,9 +56,17 @@ class OperationsTest {
 
     @Test
     void theApiIsDescribedInOpenApi() {
-        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+        ManagementInterface.given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body(containsString("/prospects/{id}/win"))
                 .body(containsString("/prospects/{id}/personal-data"));
+    }
+
+    @Test
+    void healthMetricsOpenApiAndSwaggerUiAreOnlyOnTheManagementPort() {
+        for (String path : new String[] {"/q/health/ready", "/q/metrics", "/q/openapi", "/q/swagger-ui/"}) {
+            ManagementInterface.given().get(path).then().statusCode(200);
+            given().auth().none().get(path).then().statusCode(404);
+        }
     }
 
     /** What the gauge reports once refreshed: the same query as ProspectMetrics, for CONTACTED. */
@@ -71,7 +81,7 @@ class OperationsTest {
     }
 
     private static double metric(String series) {
-        String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String scrape = ManagementInterface.given().get("/q/metrics").then().statusCode(200).extract().asString();
         return scrape.lines()
                 .filter(line -> line.startsWith(series + " "))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))

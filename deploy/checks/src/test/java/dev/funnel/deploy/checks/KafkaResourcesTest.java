@@ -126,6 +126,29 @@ class KafkaResourcesTest {
         softly.assertAll();
     }
 
+    /**
+     * KafkaUsersOnARealBrokerTest puts the ACLs of the base's KafkaUser files on a real broker: each overlay must
+     * deploy exactly those users with exactly those ACLs, or the broker test would have checked something else.
+     */
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void theOverlaysDeployTheKafkaUsersTheBrokerTestChecked(String overlay) {
+        List<JsonNode> manifests = render(Kustomize.overlay(overlay));
+        List<KafkaUsers.KafkaUser> base = KafkaUsers.inTheBase();
+        assertThat(resources(manifests, "KafkaUser")).extracting(Kustomize::name)
+                .containsExactlyInAnyOrderElementsOf(base.stream().map(KafkaUsers.KafkaUser::name).toList());
+        SoftAssertions softly = new SoftAssertions();
+        for (KafkaUsers.KafkaUser user : base) {
+            KafkaUsers.KafkaUser deployed = KafkaUsers.read(
+                    Kustomize.resource(manifests, "KafkaUser", user.name()).orElseThrow(), Kustomize.overlay(overlay));
+            softly.assertThat(deployed.authentication()).as(overlay + " " + user.name())
+                    .isEqualTo(user.authentication());
+            softly.assertThat(deployed.acls()).as(overlay + " " + user.name())
+                    .containsExactlyInAnyOrderElementsOf(user.acls());
+        }
+        softly.assertAll();
+    }
+
     private static JsonNode user(List<JsonNode> manifests, ServiceFacts service) {
         return Kustomize.resource(manifests, "KafkaUser", service.name)
                 .orElseThrow(() -> new AssertionError("No KafkaUser " + service));

@@ -4,8 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,7 +33,17 @@ final class Repository {
     static final List<String> EXTERNAL_METRICS = List.of(
             "kube_deployment_status_replicas_ready", "kube_pod_status_ready", "kube_deployment_created");
 
+    /**
+     * Configuration keys no service sets, which an overlay may set where Quarkus' default does not fit, each with
+     * when. deploy/README.md offers them; they are understood as settings of every service.
+     */
+    static final Map<String, String> OPERATOR_KEYS = Map.of(
+            "quarkus.oidc.roles.role-claim-path",
+            "the claim with the roles, for a provider that puts them neither in groups nor in realm_access/roles");
+
     private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
+    private static final Pattern DEPENDENCY = Pattern.compile("<dependency>(.*?)</dependency>", Pattern.DOTALL);
+    private static final Pattern ARTIFACT = Pattern.compile("<artifactId>([^<]+)</artifactId>");
 
     private static final Path ROOT = findRoot();
 
@@ -46,6 +63,40 @@ final class Repository {
         Matcher matcher = MODULE.matcher(read(ROOT.resolve("pom.xml")));
         return matcher.results().map(result -> result.group(1)).filter(module -> module.endsWith("-service"))
                 .toList();
+    }
+
+    /**
+     * The repository's library modules a module runs with: its dependencies on modules of this build that are not
+     * test-scoped, and theirs, transitively. Their configuration (META-INF/microprofile-config.properties) is part
+     * of the module's.
+     */
+    static List<Path> libraryModulesOf(Path module) {
+        Map<String, Path> modulesByArtifact = new TreeMap<>();
+        MODULE.matcher(read(ROOT.resolve("pom.xml"))).results().map(result -> ROOT.resolve(result.group(1)))
+                .forEach(dir -> modulesByArtifact.put(ownArtifactId(dir), dir));
+        Set<Path> found = new LinkedHashSet<>();
+        Deque<Path> toRead = new ArrayDeque<>(List.of(module));
+        while (!toRead.isEmpty()) {
+            String pom = read(toRead.pop().resolve("pom.xml"));
+            DEPENDENCY.matcher(pom).results().map(MatchResult::group)
+                    .filter(dependency -> !dependency.contains("<scope>test</scope>"))
+                    .map(dependency -> ARTIFACT.matcher(dependency).results().findFirst().orElseThrow().group(1))
+                    .map(modulesByArtifact::get)
+                    .filter(Objects::nonNull)
+                    .filter(found::add)
+                    .forEach(toRead::add);
+        }
+        return List.copyOf(found);
+    }
+
+    private static String ownArtifactId(Path module) {
+        // A module's own artifactId is the first one after its parent's.
+        String pom = read(module.resolve("pom.xml"));
+        Matcher matcher = ARTIFACT.matcher(pom.substring(pom.indexOf("</parent>")));
+        if (!matcher.find()) {
+            throw new IllegalStateException(module + "/pom.xml names no artifactId");
+        }
+        return matcher.group(1);
     }
 
     /** A property of the root pom, such as {@code quarkus.container-image.group}, with ${project.version} resolved. */

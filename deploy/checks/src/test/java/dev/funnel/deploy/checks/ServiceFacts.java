@@ -32,14 +32,25 @@ final class ServiceFacts {
             Pattern.MULTILINE);
     private static final Set<String> KAFKA_CLIENT_SETTINGS = kafkaClientSettings();
 
+    /** Where a Quarkus application listens for management requests unless quarkus.management.port says else. */
+    private static final int QUARKUS_DEFAULT_MANAGEMENT_PORT = 9000;
+
     final String name;
     private final Path module;
     private final Map<String, String> properties;
+    private final Map<String, String> libraryProperties;
 
     private ServiceFacts(String name) {
         this.name = name;
         this.module = Repository.root().resolve(name);
         this.properties = loadProperties(module.resolve("src/main/resources/application.properties"));
+        this.libraryProperties = new TreeMap<>();
+        for (Path library : Repository.libraryModulesOf(module)) {
+            Path configuration = library.resolve("src/main/resources/META-INF/microprofile-config.properties");
+            if (Files.isRegularFile(configuration)) {
+                libraryProperties.putAll(loadProperties(configuration));
+            }
+        }
     }
 
     static List<ServiceFacts> all() {
@@ -56,24 +67,48 @@ final class ServiceFacts {
     }
 
     /**
+     * Where its management interface (health, metrics, OpenAPI) listens unless QUARKUS_MANAGEMENT_PORT says
+     * otherwise: {@code quarkus.management.port}, or Quarkus' own default when the service does not name one.
+     */
+    int managementPort() {
+        String port = properties.get("quarkus.management.port");
+        return port == null ? QUARKUS_DEFAULT_MANAGEMENT_PORT : Integer.parseInt(port);
+    }
+
+    /**
      * Whether an environment variable means something to this service, by MicroProfile Config's rule (a key's
      * environment name is the key upper-cased with every character other than a letter or digit turned into
-     * {@code _}), over the keys of its application.properties and of its running configuration; or by the Quarkus
-     * Kafka extension's rule, which hands every {@code KAFKA_*} variable to the Kafka clients as a setting
-     * (lower-cased, {@code _} as {@code .}), so such a name must be a real Kafka client setting.
+     * {@code _}), over the keys of its application.properties, of the libraries' configuration it ships with
+     * (platform/web's META-INF/microprofile-config.properties, ...) and of its running configuration; or as a
+     * variable that a value of that configuration reads ({@code ${FUNNEL_OIDC_URL:...}}); or by the Quarkus Kafka
+     * extension's rule, which hands every {@code KAFKA_*} variable to the Kafka clients as a setting (lower-cased,
+     * {@code _} as {@code .}), so such a name must be a real Kafka client setting.
      */
     boolean understandsEnvironmentVariable(String variable) {
         if (variable.startsWith("KAFKA_")) {
             String setting = variable.substring("KAFKA_".length()).toLowerCase().replace('_', '.');
             return KAFKA_CLIENT_SETTINGS.contains(setting);
         }
-        return configurationKeys().stream().anyMatch(key -> environmentName(key).equals(variable));
+        return configurationKeys().stream().anyMatch(key -> environmentName(key).equals(variable))
+                || variablesReadByTheConfiguration().contains(variable);
     }
 
     Set<String> configurationKeys() {
         Set<String> keys = new TreeSet<>(properties.keySet());
+        keys.addAll(libraryProperties.keySet());
+        keys.addAll(Repository.OPERATOR_KEYS.keySet());
         keys.addAll(capturedLines(".config"));
         return keys;
+    }
+
+    /** The names that values of its configuration read as {@code ${NAME}} or {@code ${NAME:default}}. */
+    Set<String> variablesReadByTheConfiguration() {
+        Set<String> variables = new TreeSet<>();
+        for (Map<String, String> source : List.of(properties, libraryProperties)) {
+            source.values().forEach(value -> EXPRESSION.matcher(value).results()
+                    .forEach(expression -> variables.add(expression.group(1))));
+        }
+        return variables;
     }
 
     static String environmentName(String key) {

@@ -1,0 +1,1 @@
+create table note (id varchar(100) primary key, body varchar(100) not null);
