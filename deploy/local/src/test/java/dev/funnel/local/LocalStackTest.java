@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -174,7 +175,10 @@ class LocalStackTest {
 
     static final List<String> PORT_NAMES = List.of("kafka", "kafka-controller", "postgres", "keycloak", "activity",
             "prospect", "objection", "analytics", "activity-management", "prospect-management",
-            "objection-management", "analytics-management");
+            "objection-management", "analytics-management", "web", "web-management");
+
+    /** Ports set aside for a part started later (the test Keycloak's web app port): never handed out here. */
+    private static final Set<Integer> RESERVED = ConcurrentHashMap.newKeySet();
 
     /** {@code --data-dir} and a distinct free port for every part. */
     static String[] portArguments(Path data, List<String> extraArgs) throws IOException {
@@ -195,9 +199,14 @@ class LocalStackTest {
         return withServices(settings, 1);
     }
 
-    /** The first {@code count} services in start order. */
+    /** The first {@code count} services in start order, without the web app. */
     static StackSettings withServices(StackSettings settings, int count) {
-        return settings.withServices(settings.services().subList(0, count));
+        return settings.withServices(settings.services().subList(0, count)).withoutWebApp();
+    }
+
+    /** Keeps {@link #distinctFreePorts} from choosing the port, for a part that binds it later. */
+    static void reserve(int port) {
+        RESERVED.add(port);
     }
 
     /**
@@ -213,14 +222,14 @@ class LocalStackTest {
         Set<Integer> chosen = new LinkedHashSet<>();
         while (chosen.size() < count) {
             int port = below - 1 - random.nextInt(Math.min(12_000, below - 1025));
-            if (!chosen.contains(port) && isFree(port)) {
+            if (!chosen.contains(port) && !RESERVED.contains(port) && isFree(port)) {
                 chosen.add(port);
             }
         }
         return List.copyOf(chosen);
     }
 
-    private static int ephemeralRangeStart() throws IOException {
+    static int ephemeralRangeStart() throws IOException {
         int linuxDefault = 32_768; // elsewhere any start above the ports chosen here is as good
         Path range = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
         if (!Files.isReadable(range)) {
