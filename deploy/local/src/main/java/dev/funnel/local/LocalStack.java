@@ -262,7 +262,10 @@ public final class LocalStack implements AutoCloseable {
     private void printTable() {
         out.println();
         // First: what most people came for.
-        settings.webApp().ifPresent(webApp -> out.println(realm.webAppSignIn(webApp.baseUrl())));
+        settings.webApp().ifPresent(webApp -> {
+            out.println(realm.webAppSignIn(webApp.baseUrl()));
+            out.println();
+        });
         out.printf("%-18s %-24s %-38s %s%n", "service", "API", "Swagger UI", "health, metrics, OpenAPI");
         for (ServiceSpec spec : settings.services()) {
             out.printf("%-18s %-24s %-38s %s%n", spec.name(), spec.baseUrl(), spec.managementUrl() + "/q/swagger-ui",

@@ -78,6 +78,47 @@ class LocalStackTest {
         }
     }
 
+    /**
+     * The web app starts after the services and is told where they are, which issuer to trust and the secret of
+     * its client; it owns no database and uses no Kafka, so it is told neither. Where to sign in is what the
+     * launcher prints first once everything is up; the web app stops with the rest.
+     */
+    @Test
+    void theWebAppGetsTheServicesTheIssuerAndItsSecretButNoDatabaseNorKafkaAndIsAnnouncedFirst() throws Exception {
+        StackSettings all = settingsOnFreePorts(data, List.of());
+        StackSettings settings = all.withServices(all.services().subList(0, 2));
+        ServiceSpec webApp = settings.webApp().orElseThrow();
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+        try (LocalStack stack = LocalStack.start(settings, new PrintStream(console, true, StandardCharsets.UTF_8))) {
+            List<String> environment = environmentOf(stack.status("web-app").pid());
+            assertThat(environment).contains("QUARKUS_HTTP_PORT=" + webApp.port(),
+                    "QUARKUS_MANAGEMENT_PORT=" + webApp.managementPort(),
+                    "FUNNEL_OIDC_URL=" + TestKeycloak.issuer(),
+                    "FUNNEL_WEB_CLIENT_SECRET=" + LocalRealm.read().webClientSecret(),
+                    "FUNNEL_ACTIVITY_URL=" + stack.urls().get("activity-service"),
+                    "FUNNEL_PROSPECT_URL=" + stack.urls().get("prospect-service"));
+            assertThat(environment).noneMatch(variable -> variable.startsWith("QUARKUS_DATASOURCE_")
+                    || variable.startsWith("KAFKA_"));
+            assertThat(stack.webAppUrl()).isEqualTo(webApp.baseUrl());
+            assertThat(get(webApp.managementUrl() + "/q/health/ready", null).statusCode()).isEqualTo(200);
+            HttpResponse<String> page = get(stack.webAppUrl() + "/playbook", null);
+            assertThat(page.statusCode()).as("no session: off to sign in").isEqualTo(302);
+            assertThat(page.headers().firstValue("Location").orElseThrow())
+                    .startsWith(TestKeycloak.issuer() + "/protocol/openid-connect/auth");
+
+            List<String> printed = console.toString(StandardCharsets.UTF_8).lines().toList();
+            int table = printed.indexOf(printed.stream().filter(line -> line.startsWith("service ")).findFirst()
+                    .orElseThrow());
+            List<String> summary = printed.subList(printed.indexOf("") + 1, table);
+            assertThat(summary.get(0)).isEqualTo(LocalRealm.read().webAppSignIn(webApp.baseUrl()));
+            assertThat(printed.subList(0, printed.indexOf(""))).last().asString()
+                    .startsWith("web-app: starting on port " + webApp.port());
+        }
+        assertThat(runningChildProcesses()).isEmpty();
+        assertThat(isFree(webApp.port())).as("web app stopped").isTrue();
+    }
+
     @Test
     void aTakenPortIsRefusedWithAOneLineReasonAndNothingIsLeftRunning() throws Exception {
         StackSettings settings = withActivityServiceOnly(settingsOnFreePorts(data, List.of()));
