@@ -29,8 +29,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * sign-in form, by links and forms, reading what the page shows. Debian's {@code chromium} and
  * {@code chromium-driver} are used where they are installed (or where {@code FUNNEL_CHROMIUM} and
  * {@code FUNNEL_CHROMEDRIVER}, or the system properties {@code funnel.chromium} and {@code funnel.chromedriver},
- * point); Selenium Manager is never asked, so nothing is downloaded. Without them the tests that open one are
- * skipped with a message, unless {@code FUNNEL_REQUIRE_BROWSER=1} (as CI sets it) makes that a failure.
+ * point); Selenium Manager is never asked, so nothing is downloaded. Without them a browser test class (marked
+ * {@code @ExtendWith(RequiresBrowser.class)}) is skipped with a message, unless {@code FUNNEL_REQUIRE_BROWSER=1} (as
+ * CI sets it) makes that a failure; {@link #open} checks the same.
  *
  * <p>Every wait is a {@link WebDriverWait} for something the page shows; one that times out fails with where the
  * browser is, what it shows and a screenshot of it.

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /**
@@ -16,6 +17,7 @@ import org.openqa.selenium.By;
  * {@link WebAppStack} trusts {@link TestKeycloak}), back to the web app with the page saying who is signed in, and
  * out again, at Keycloak too.
  */
+@ExtendWith(RequiresBrowser.class)
 class SignInPageTest {
 
     private static Browser browser;
@@ -23,7 +25,6 @@ class SignInPageTest {
 
     @BeforeAll
     static void openBrowserAndStack() throws Exception {
-        // The browser first: without one, the class is skipped before a whole stack starts for nothing.
         browser = Browser.open();
         stack = WebAppStack.get();
     }
