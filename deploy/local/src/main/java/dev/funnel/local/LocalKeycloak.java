@@ -35,13 +35,15 @@ final class LocalKeycloak {
     }
 
     /**
-     * Unpacks (if not done yet) and prepares the installation; returns how to start it, the same way each time,
-     * so a restart after a crash gets the same options.
+     * Unpacks (if not done yet) and prepares the installation, with the realm letting the client funnel-web send
+     * browsers back to a web app on {@code webAppPort}; returns how to start it, the same way each time, so a
+     * restart after a crash gets the same options.
      */
-    static SupervisedService.Launch prepare(Path distribution, Path directory, int port, Path logDirectory)
-            throws IOException {
+    static SupervisedService.Launch prepare(Path distribution, Path directory, int port, int webAppPort,
+            Path logDirectory) throws IOException {
         Path home = unpack(distribution, directory);
-        importRealm(home, LocalRealm.bytes());
+        // Another web app port is another realm: the copy differs, and the realm is imported afresh.
+        importRealm(home, LocalRealm.bytesFor(webAppPort));
         List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev", "--http-port=" + port,
                 "--import-realm",
                 // Either would open Keycloak's management interface on port 9000, a second port to collide on.

@@ -18,11 +18,11 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The whole system on one machine: an identity provider (Keycloak, unless {@code FUNNEL_OIDC_URL} names
- * another), a Kafka broker, a PostgreSQL server and the four services as processes. {@link #start} brings
- * everything up in order and waits for every service to be ready; {@link #close} stops the services, then the
- * broker, the database and Keycloak. Anything that fails to start stops what was already started. Once
- * everything is up, a service (or Keycloak) that exits on its own is restarted as its {@link RestartPolicy}
- * says, and given up on when it keeps dying (see {@link SupervisedService}).
+ * another), a Kafka broker, a PostgreSQL server, the four services and the web app as processes. {@link #start}
+ * brings everything up in order and waits for every process to be ready; {@link #close} stops the web app and the
+ * services, then the broker, the database and Keycloak. Anything that fails to start stops what was already
+ * started. Once everything is up, a service (or the web app, or Keycloak) that exits on its own is restarted as its
+ * {@link RestartPolicy} says, and given up on when it keeps dying (see {@link SupervisedService}).
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -48,7 +48,8 @@ public final class LocalStack implements AutoCloseable {
         this.restartPolicy = restartPolicy;
     }
 
-    static final String STOPPING = "Stopping: services, then Kafka, then PostgreSQL, then Keycloak ...";
+    static final String STOPPING = "Stopping: the web app and the services, then Kafka, then PostgreSQL, then Keycloak"
+            + " ...";
 
     public static void main(String[] args) {
         if (List.of(args).contains("--help")) {
@@ -124,7 +125,8 @@ public final class LocalStack implements AutoCloseable {
                     + StackSettings.REALM + " (" + LocalRealm.RESOURCE + "), installed in "
                     + settings.keycloakDirectory() + ", log in " + settings.logDirectory().resolve("keycloak.log"));
             SupervisedService.Launch launch = LocalKeycloak.prepare(settings.keycloakDistribution(),
-                    settings.keycloakDirectory(), settings.keycloakPort(), settings.logDirectory());
+                    settings.keycloakDirectory(), settings.keycloakPort(), settings.webAppPortForRealm(),
+                    settings.logDirectory());
             keycloakStarted = System.nanoTime();
             keycloak = new SupervisedService(launch.start(), launch, KEYCLOAK_READY_TIMEOUT, restartPolicy, out);
             started.push(keycloak);
@@ -153,17 +155,13 @@ public final class LocalStack implements AutoCloseable {
                     (System.nanoTime() - keycloakStarted) / 1e9, settings.oidcUrl());
         }
         for (ServiceSpec spec : settings.services()) {
-            String jdbcUrl = database.ensureDatabase(spec.database());
-            out.println(spec.name() + ": starting on port " + spec.port() + " (management " + spec.managementPort()
-                    + "), log in "
-                    + settings.logDirectory().resolve(spec.name() + ".log"));
-            Map<String, String> environment = environmentOf(spec, jdbcUrl);
-            SupervisedService.Launch launch = () -> ServiceProcess.start(spec, spec.jar(settings.home()),
-                    environment, settings.logDirectory());
-            SupervisedService service = new SupervisedService(launch.start(), launch, READY_TIMEOUT, restartPolicy,
-                    out);
-            services.put(spec.name(), service);
-            started.push(service);
+            String jdbcUrl = database.ensureDatabase(spec.database().orElseThrow());
+            launch(spec, serviceEnvironment(spec, jdbcUrl));
+        }
+        // Last, and stopped first: it only calls the services, and reads none of their data itself. Its REST
+        // clients connect when a page is asked for, so it need not wait for the services to be ready.
+        if (settings.webApp().isPresent()) {
+            launch(settings.webApp().get(), webAppEnvironment(settings.webApp().get()));
         }
         for (SupervisedService service : services.values()) {
             service.process().awaitReady(READY_TIMEOUT);
@@ -176,11 +174,41 @@ public final class LocalStack implements AutoCloseable {
         services.values().forEach(SupervisedService::watch);
     }
 
-    private Map<String, String> environmentOf(ServiceSpec spec, String jdbcUrl) {
+    private void launch(ServiceSpec spec, Map<String, String> environment) throws IOException {
+        out.println(spec.name() + ": starting on port " + spec.port() + " (management " + spec.managementPort()
+                + "), log in " + settings.logDirectory().resolve(spec.name() + ".log"));
+        SupervisedService.Launch launch = () -> ServiceProcess.start(spec, spec.jar(settings.home()), environment,
+                settings.logDirectory());
+        SupervisedService service = new SupervisedService(launch.start(), launch, READY_TIMEOUT, restartPolicy, out);
+        services.put(spec.name(), service);
+        started.push(service);
+    }
+
+    /** Ports and issuer, as every process gets them. */
+    private Map<String, String> commonEnvironment(ServiceSpec spec) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(spec.port()));
         environment.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(spec.managementPort()));
         environment.put("FUNNEL_OIDC_URL", settings.oidcUrl());
+        return environment;
+    }
+
+    /**
+     * The web app's: the realm's secret of the client funnel-web (with FUNNEL_OIDC_URL too: that provider needs
+     * the client as the realm file has it, as --demo needs its users) and each service's URL; no database, no
+     * Kafka.
+     */
+    private Map<String, String> webAppEnvironment(ServiceSpec webApp) {
+        Map<String, String> environment = commonEnvironment(webApp);
+        environment.put("FUNNEL_WEB_CLIENT_SECRET", realm.webClientSecret());
+        for (ServiceSpec service : settings.services()) {
+            environment.put("FUNNEL_" + StackSettings.shortName(service).toUpperCase() + "_URL", service.baseUrl());
+        }
+        return environment;
+    }
+
+    private Map<String, String> serviceEnvironment(ServiceSpec spec, String jdbcUrl) {
+        Map<String, String> environment = commonEnvironment(spec);
         environment.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
         environment.put("QUARKUS_DATASOURCE_USERNAME", database.user());
         environment.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
@@ -189,7 +217,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void checkJarsExist() {
-        for (ServiceSpec spec : settings.services()) {
+        for (ServiceSpec spec : processes()) {
             Path jar = spec.jar(settings.home());
             if (!Files.isRegularFile(jar)) {
                 throw new IllegalStateException(spec.name() + " is not built: " + jar + " is missing (run "
@@ -209,8 +237,8 @@ public final class LocalStack implements AutoCloseable {
         if (settings.externalOidcUrl().isEmpty()) {
             ports.put("Keycloak", settings.keycloakPort());
         }
-        settings.services().forEach(spec -> ports.put(spec.name(), spec.port()));
-        settings.services().forEach(spec -> ports.put(spec.name() + " management", spec.managementPort()));
+        processes().forEach(spec -> ports.put(spec.name(), spec.port()));
+        processes().forEach(spec -> ports.put(spec.name() + " management", spec.managementPort()));
         ports.forEach((what, port) -> {
             try (ServerSocket socket = new ServerSocket(port)) {
                 socket.setReuseAddress(true);
@@ -224,8 +252,20 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** The services in start order, then the web app if it is started. */
+    private List<ServiceSpec> processes() {
+        List<ServiceSpec> processes = new ArrayList<>(settings.services());
+        settings.webApp().ifPresent(processes::add);
+        return processes;
+    }
+
     private void printTable() {
         out.println();
+        // First: what most people came for.
+        settings.webApp().ifPresent(webApp -> {
+            out.println(realm.webAppSignIn(webApp.baseUrl()));
+            out.println();
+        });
         out.printf("%-18s %-24s %-38s %s%n", "service", "API", "Swagger UI", "health, metrics, OpenAPI");
         for (ServiceSpec spec : settings.services()) {
             out.printf("%-18s %-24s %-38s %s%n", spec.name(), spec.baseUrl(), spec.managementUrl() + "/q/swagger-ui",
@@ -233,7 +273,8 @@ public final class LocalStack implements AutoCloseable {
         }
         realm.printSignIn(settings.oidcUrl(), keycloak == null ? null : settings.keycloakUrl() + "/admin",
                 settings.services().stream().filter(spec -> spec.name().equals("prospect-service")).findFirst()
-                        .orElse(settings.services().get(0)).baseUrl(), out);
+                        .orElse(settings.services().get(0)).baseUrl(),
+                settings.webApp().orElse(StackSettings.DEFAULT_WEB_APP).baseUrl(), out);
         out.println();
         out.println("Kafka: " + settings.bootstrapServers() + "   data: " + settings.dataDirectory()
                 + "   logs: " + settings.logDirectory());
@@ -277,7 +318,13 @@ public final class LocalStack implements AutoCloseable {
         return urls;
     }
 
-    /** Base URL of each running service, by name. */
+    /** Where the web app's pages are; fails when this stack was started without it. */
+    public String webAppUrl() {
+        return settings.webApp().orElseThrow(() -> new IllegalStateException("this stack started no web app"))
+                .baseUrl();
+    }
+
+    /** Base URL of each running service, by name (the web app is not one: see {@link #webAppUrl}). */
     public Map<String, String> urls() {
         Map<String, String> urls = new LinkedHashMap<>();
         settings.services().forEach(spec -> urls.put(spec.name(), spec.baseUrl()));

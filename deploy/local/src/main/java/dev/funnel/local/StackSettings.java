@@ -9,10 +9,11 @@ import java.util.Optional;
 
 /**
  * Everything the launcher needs to know, from the command line and the environment: where the code and
- * the data live, which ports to use, which identity provider the services trust, whether to start clean or to
- * load the demo story.
+ * the data live, which ports to use, which identity provider the services and the web app trust, whether to start
+ * clean or to load the demo story.
  *
  * @param externalOidcUrl the issuer given in {@code FUNNEL_OIDC_URL}; when present no Keycloak is started
+ * @param webApp the web app, started after the services; empty only where a test leaves it out
  */
 public record StackSettings(
         Path home,
@@ -24,6 +25,7 @@ public record StackSettings(
         Optional<ExternalDatabase> externalDatabase,
         Optional<String> externalOidcUrl,
         List<ServiceSpec> services,
+        Optional<ServiceSpec> webApp,
         boolean reset,
         boolean demo) {
 
@@ -33,6 +35,9 @@ public record StackSettings(
             new ServiceSpec("prospect-service", "prospect", 8082, 9082),
             new ServiceSpec("objection-service", "objection", 8083, 9083),
             new ServiceSpec("analytics-service", "analytics", 8084, 9084));
+
+    /** The pages people sign in to; Keycloak's realm file registers its default port for the client funnel-web. */
+    public static final ServiceSpec DEFAULT_WEB_APP = ServiceSpec.withoutDatabase("web-app", 8080, 9080);
 
     /** The realm the launcher's Keycloak imports and the services' tokens come from. */
     public static final String REALM = "funnel";
@@ -66,6 +71,10 @@ public record StackSettings(
                     port(options, environment, key + "-management-port", env + "_MANAGEMENT_PORT",
                             service.managementPort())));
         }
+        ServiceSpec webApp = DEFAULT_WEB_APP.withPorts(
+                port(options, environment, "web-port", "FUNNEL_WEB_PORT", DEFAULT_WEB_APP.port()),
+                port(options, environment, "web-management-port", "FUNNEL_WEB_MANAGEMENT_PORT",
+                        DEFAULT_WEB_APP.managementPort()));
         Optional<ExternalDatabase> external = Optional.ofNullable(environment.get("FUNNEL_DB_URL"))
                 .map(url -> new ExternalDatabase(url, environment.getOrDefault("FUNNEL_DB_USER", "postgres"),
                         environment.getOrDefault("FUNNEL_DB_PASSWORD", "")));
@@ -76,7 +85,7 @@ public record StackSettings(
                 port(options, environment, "kafka-controller-port", "FUNNEL_KAFKA_CONTROLLER_PORT", 9093),
                 port(options, environment, "postgres-port", "FUNNEL_POSTGRES_PORT", 15432),
                 port(options, environment, "keycloak-port", "FUNNEL_KEYCLOAK_PORT", 8180),
-                external, oidc, List.copyOf(services), reset, demo);
+                external, oidc, List.copyOf(services), Optional.of(webApp), reset, demo);
         settings.refuseSharedPorts();
         return settings;
     }
@@ -98,6 +107,10 @@ public record StackSettings(
         }
         services.forEach(spec -> ports.put("--" + shortName(spec) + "-port", spec.port()));
         services.forEach(spec -> ports.put("--" + shortName(spec) + "-management-port", spec.managementPort()));
+        webApp.ifPresent(spec -> {
+            ports.put("--web-port", spec.port());
+            ports.put("--web-management-port", spec.managementPort());
+        });
         ports.forEach((option, port) -> {
             String earlier = owners.putIfAbsent(port, option);
             if (earlier != null) {
@@ -107,7 +120,8 @@ public record StackSettings(
         });
     }
 
-    private static String shortName(ServiceSpec service) {
+    /** {@code activity} for activity-service: the stem of its options and environment variables. */
+    static String shortName(ServiceSpec service) {
         return service.name().replace("-service", "");
     }
 
@@ -165,24 +179,38 @@ public record StackSettings(
         return home.resolve("deploy/local/target/keycloak/keycloak-quarkus-dist.zip");
     }
 
+    /**
+     * The port whose pages Keycloak's realm lets the client funnel-web return to: the web app's, or the realm
+     * file's own when the web app is left out.
+     */
+    public int webAppPortForRealm() {
+        return webApp.orElse(DEFAULT_WEB_APP).port();
+    }
+
     public StackSettings withHome(Path newHome) {
         return new StackSettings(newHome, dataDirectory, kafkaPort, kafkaControllerPort, postgresPort, keycloakPort,
-                externalDatabase, externalOidcUrl, services, reset, demo);
+                externalDatabase, externalOidcUrl, services, webApp, reset, demo);
     }
 
     public StackSettings withServices(List<ServiceSpec> newServices) {
         return new StackSettings(home, dataDirectory, kafkaPort, kafkaControllerPort, postgresPort, keycloakPort,
-                externalDatabase, externalOidcUrl, List.copyOf(newServices), reset, demo);
+                externalDatabase, externalOidcUrl, List.copyOf(newServices), webApp, reset, demo);
+    }
+
+    /** Only the services: for tests of the launcher's own behaviour, which the web app would only slow down. */
+    public StackSettings withoutWebApp() {
+        return new StackSettings(home, dataDirectory, kafkaPort, kafkaControllerPort, postgresPort, keycloakPort,
+                externalDatabase, externalOidcUrl, services, Optional.empty(), reset, demo);
     }
 
     public StackSettings withExternalDatabase(ExternalDatabase database) {
         return new StackSettings(home, dataDirectory, kafkaPort, kafkaControllerPort, postgresPort, keycloakPort,
-                Optional.of(database), externalOidcUrl, services, reset, demo);
+                Optional.of(database), externalOidcUrl, services, webApp, reset, demo);
     }
 
     /** The services trust this identity provider instead, and no Keycloak is started, as FUNNEL_OIDC_URL does. */
     public StackSettings withExternalOidcUrl(String issuer) {
         return new StackSettings(home, dataDirectory, kafkaPort, kafkaControllerPort, postgresPort, keycloakPort,
-                externalDatabase, Optional.of(issuer), services, reset, demo);
+                externalDatabase, Optional.of(issuer), services, webApp, reset, demo);
     }
 }

@@ -4,7 +4,8 @@ package dev.funnel.local;
 final class Usage {
 
     static final String TEXT = """
-            Runs the whole funnel platform on this machine: Keycloak, Kafka (KRaft), PostgreSQL 17 and the services.
+            Runs the whole funnel platform on this machine: Keycloak, Kafka (KRaft), PostgreSQL 17, the services
+            and the web app (http://localhost:8080 by default; sign in there with a user of the local realm).
 
             usage: ./run-local [--reset] [--demo] [--<name>-port=N ...] [--data-dir=DIR]
 
@@ -23,18 +24,22 @@ final class Usage {
               --analytics-port=N       analytics-service (default 8084, env FUNNEL_ANALYTICS_PORT)
               --<name>-management-port=N  a service's health, metrics and OpenAPI (defaults 9081 to 9084,
                                        env FUNNEL_<NAME>_MANAGEMENT_PORT, e.g. --prospect-management-port)
+              --web-port=N             the web app's pages (default 8080, env FUNNEL_WEB_PORT); Keycloak's realm
+                                       lets the client funnel-web return to this port only
+              --web-management-port=N  the web app's health (default 9080, env FUNNEL_WEB_MANAGEMENT_PORT)
               --keycloak-port=N        Keycloak (default 8180, env FUNNEL_KEYCLOAK_PORT)
 
-            FUNNEL_OIDC_URL: the services trust that OIDC issuer instead (e.g.
+            FUNNEL_OIDC_URL: the services and the web app trust that OIDC issuer instead (e.g.
             https://login.example.com/realms/funnel) and no Keycloak is started; --demo then signs in there
-            with the local realm's users (client funnel-cli, password grant), so that provider needs them too.
+            with the local realm's users (client funnel-cli, password grant), and the web app as the local
+            realm's client funnel-web with its secret, so that provider needs them too.
 
             FUNNEL_DB_URL, FUNNEL_DB_USER, FUNNEL_DB_PASSWORD: use that PostgreSQL server instead of the
             embedded one (FUNNEL_DB_URL is the JDBC URL of any database on it, e.g.
             jdbc:postgresql://db:5432/postgres); one database per service is created there if missing.
 
-            Ctrl-C (or SIGTERM) stops the services, then Kafka, PostgreSQL and Keycloak. Data stays for the next
-            start.
+            Ctrl-C (or SIGTERM) stops the web app and the services, then Kafka, PostgreSQL and Keycloak. Data
+            stays for the next start.
             """;
 
     private Usage() {

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,6 +76,47 @@ class LocalStackTest {
                         .isEqualTo(404);
             }
         }
+    }
+
+    /**
+     * The web app starts after the services and is told where they are, which issuer to trust and the secret of
+     * its client; it owns no database and uses no Kafka, so it is told neither. Where to sign in is what the
+     * launcher prints first once everything is up; the web app stops with the rest.
+     */
+    @Test
+    void theWebAppGetsTheServicesTheIssuerAndItsSecretButNoDatabaseNorKafkaAndIsAnnouncedFirst() throws Exception {
+        StackSettings all = settingsOnFreePorts(data, List.of());
+        StackSettings settings = all.withServices(all.services().subList(0, 2));
+        ServiceSpec webApp = settings.webApp().orElseThrow();
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+        try (LocalStack stack = LocalStack.start(settings, new PrintStream(console, true, StandardCharsets.UTF_8))) {
+            List<String> environment = environmentOf(stack.status("web-app").pid());
+            assertThat(environment).contains("QUARKUS_HTTP_PORT=" + webApp.port(),
+                    "QUARKUS_MANAGEMENT_PORT=" + webApp.managementPort(),
+                    "FUNNEL_OIDC_URL=" + TestKeycloak.issuer(),
+                    "FUNNEL_WEB_CLIENT_SECRET=" + LocalRealm.read().webClientSecret(),
+                    "FUNNEL_ACTIVITY_URL=" + stack.urls().get("activity-service"),
+                    "FUNNEL_PROSPECT_URL=" + stack.urls().get("prospect-service"));
+            assertThat(environment).noneMatch(variable -> variable.startsWith("QUARKUS_DATASOURCE_")
+                    || variable.startsWith("KAFKA_"));
+            assertThat(stack.webAppUrl()).isEqualTo(webApp.baseUrl());
+            assertThat(get(webApp.managementUrl() + "/q/health/ready", null).statusCode()).isEqualTo(200);
+            HttpResponse<String> page = get(stack.webAppUrl() + "/playbook", null);
+            assertThat(page.statusCode()).as("no session: off to sign in").isEqualTo(302);
+            assertThat(page.headers().firstValue("Location").orElseThrow())
+                    .startsWith(TestKeycloak.issuer() + "/protocol/openid-connect/auth");
+
+            List<String> printed = console.toString(StandardCharsets.UTF_8).lines().toList();
+            int table = printed.indexOf(printed.stream().filter(line -> line.startsWith("service ")).findFirst()
+                    .orElseThrow());
+            List<String> summary = printed.subList(printed.indexOf("") + 1, table);
+            assertThat(summary.get(0)).isEqualTo(LocalRealm.read().webAppSignIn(webApp.baseUrl()));
+            assertThat(printed.subList(0, printed.indexOf(""))).last().asString()
+                    .startsWith("web-app: starting on port " + webApp.port());
+        }
+        assertThat(runningChildProcesses()).isEmpty();
+        assertThat(isFree(webApp.port())).as("web app stopped").isTrue();
     }
 
     @Test
@@ -174,7 +216,10 @@ class LocalStackTest {
 
     static final List<String> PORT_NAMES = List.of("kafka", "kafka-controller", "postgres", "keycloak", "activity",
             "prospect", "objection", "analytics", "activity-management", "prospect-management",
-            "objection-management", "analytics-management");
+            "objection-management", "analytics-management", "web", "web-management");
+
+    /** Ports set aside for a part started later (the test Keycloak's web app port): never handed out here. */
+    private static final Set<Integer> RESERVED = ConcurrentHashMap.newKeySet();
 
     /** {@code --data-dir} and a distinct free port for every part. */
     static String[] portArguments(Path data, List<String> extraArgs) throws IOException {
@@ -195,9 +240,14 @@ class LocalStackTest {
         return withServices(settings, 1);
     }
 
-    /** The first {@code count} services in start order. */
+    /** The first {@code count} services in start order, without the web app. */
     static StackSettings withServices(StackSettings settings, int count) {
-        return settings.withServices(settings.services().subList(0, count));
+        return settings.withServices(settings.services().subList(0, count)).withoutWebApp();
+    }
+
+    /** Keeps {@link #distinctFreePorts} from choosing the port, for a part that binds it later. */
+    static void reserve(int port) {
+        RESERVED.add(port);
     }
 
     /**
@@ -213,14 +263,14 @@ class LocalStackTest {
         Set<Integer> chosen = new LinkedHashSet<>();
         while (chosen.size() < count) {
             int port = below - 1 - random.nextInt(Math.min(12_000, below - 1025));
-            if (!chosen.contains(port) && isFree(port)) {
+            if (!chosen.contains(port) && !RESERVED.contains(port) && isFree(port)) {
                 chosen.add(port);
             }
         }
         return List.copyOf(chosen);
     }
 
-    private static int ephemeralRangeStart() throws IOException {
+    static int ephemeralRangeStart() throws IOException {
         int linuxDefault = 32_768; // elsewhere any start above the ports chosen here is as good
         Path range = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
         if (!Files.isReadable(range)) {

@@ -20,6 +20,52 @@ class StackSettingsTest {
     }
 
     @Test
+    void theWebAppListensOn8080WithHealthOn9080AndOwnsNoDatabase() {
+        StackSettings settings = StackSettings.parse(new String[0], Map.of(), HOME);
+
+        assertThat(settings.webApp()).hasValueSatisfying(webApp -> {
+            assertThat(webApp.name()).isEqualTo("web-app");
+            assertThat(webApp.port()).isEqualTo(8080);
+            assertThat(webApp.managementPort()).isEqualTo(9080);
+            assertThat(webApp.database()).isEmpty();
+            assertThat(webApp.jar(HOME)).isEqualTo(HOME.resolve("web-app/target/quarkus-app/quarkus-run.jar"));
+        });
+        assertThat(settings.webAppPortForRealm()).isEqualTo(8080);
+        assertThat(settings.services()).allSatisfy(service -> assertThat(service.database()).isPresent());
+    }
+
+    @Test
+    void theWebAppsPortsComeFromOptionsOrTheEnvironmentAndTheRealmFollows() {
+        StackSettings fromOptions = StackSettings.parse(new String[] {"--web-port=18080",
+                "--web-management-port=19080"}, Map.of("FUNNEL_WEB_PORT", "28080"), HOME);
+        StackSettings fromEnvironment = StackSettings.parse(new String[0], Map.of("FUNNEL_WEB_PORT", "28080",
+                "FUNNEL_WEB_MANAGEMENT_PORT", "29080"), HOME);
+
+        assertThat(fromOptions.webApp()).map(ServiceSpec::port).contains(18080);
+        assertThat(fromOptions.webApp()).map(ServiceSpec::managementPort).contains(19080);
+        assertThat(fromOptions.webAppPortForRealm()).isEqualTo(18080);
+        assertThat(fromEnvironment.webApp()).map(ServiceSpec::port).contains(28080);
+        assertThat(fromEnvironment.webApp()).map(ServiceSpec::managementPort).contains(29080);
+    }
+
+    @Test
+    void aWebAppPortSharedWithAnotherPartIsRefusedNamingBothOptions() {
+        assertThatThrownBy(() -> StackSettings.parse(new String[] {"--web-port=8082"}, Map.of(), HOME))
+                .hasMessage("--prospect-port and --web-port are both 8082; each part needs a port of its own");
+        assertThatThrownBy(() -> StackSettings.parse(new String[0], Map.of("FUNNEL_WEB_MANAGEMENT_PORT", "8080"),
+                HOME)).hasMessage("--web-port and --web-management-port are both 8080; each part needs a port of "
+                        + "its own");
+    }
+
+    @Test
+    void withoutTheWebAppTheRealmKeepsTheFilesPort() {
+        StackSettings settings = StackSettings.parse(new String[0], Map.of(), HOME).withoutWebApp();
+
+        assertThat(settings.webApp()).isEmpty();
+        assertThat(settings.webAppPortForRealm()).isEqualTo(8080);
+    }
+
+    @Test
     void byDefaultTheServicesTrustTheLaunchersKeycloakAndAnswerHealthOnTheirManagementPorts() {
         StackSettings settings = StackSettings.parse(new String[0], Map.of(), HOME);
 
