@@ -20,7 +20,7 @@ class WordsTest {
     void aPageIsOfferedToExactlyTheRolesItsApisServe() {
         assertThat(Page.TODAY.allows(java.util.Set.of(Roles.MARKETER))).isTrue();
         assertThat(Page.TODAY.allows(java.util.Set.of(Roles.MANAGER, Roles.ANALYST))).isFalse();
-        assertThat(Page.PIPELINE.allows(java.util.Set.of(Roles.SELLER))).isTrue();
-        assertThat(Page.PIPELINE.allows(java.util.Set.of(Roles.ANALYST))).isFalse();
+        assertThat(Page.PLAYBOOK.allows(java.util.Set.of(Roles.SELLER))).isTrue();
+        assertThat(Page.PLAYBOOK.allows(java.util.Set.of(Roles.MARKETER))).isFalse();
     }
 }
