@@ -295,7 +295,7 @@ class LocalStackTest {
      */
     static List<ProcessHandle> runningChildProcesses() {
         return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .filter(process -> !TestKeycloak.owns(process)).toList();
+                .filter(process -> !TestKeycloak.owns(process) && !WebAppStack.owns(process)).toList();
     }
 
     /** The environment a process was started with, one {@code NAME=value} each (Linux's /proc). */

@@ -8,8 +8,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The one whole stack that every browser test of a test JVM shares: the launcher's, with the four services and the
@@ -48,6 +52,8 @@ final class WebAppStack {
         this.webAppLog = webAppLog;
     }
 
+    private static final Set<Long> OWN_PROCESSES = ConcurrentHashMap.newKeySet();
+
     /** The shared stack, started (and the story loaded) on the first call. */
     static synchronized WebAppStack get() throws Exception {
         if (failure != null) {
@@ -77,7 +83,11 @@ final class WebAppStack {
         Files.createDirectories(DIRECTORY);
         Path output = DIRECTORY.resolve("launcher.out");
         PrintStream out = new PrintStream(Files.newOutputStream(output), true, StandardCharsets.UTF_8);
+        Set<Long> before = pidsOfOurDescendants();
         LocalStack stack = LocalStack.start(settings, out);
+        Set<Long> started = pidsOfOurDescendants();
+        started.removeAll(before);
+        OWN_PROCESSES.addAll(started);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "web-app-stack-stop"));
         long stackReady = System.nanoTime();
 
@@ -92,6 +102,20 @@ final class WebAppStack {
                 stack.webAppUrl(), output, settings.logDirectory());
         return new WebAppStack(stack, LocalRealm.read(), today, story.start(), tally,
                 settings.logDirectory().resolve("web-app.log"));
+    }
+
+    /**
+     * Whether the process is one this shared stack started (a service, the web app): the launcher's own tests check
+     * that their stacks leave no process behind, and must not count the shared stack's, which lives as long as the
+     * test JVM.
+     */
+    static boolean owns(ProcessHandle candidate) {
+        return OWN_PROCESSES.contains(candidate.pid());
+    }
+
+    private static Set<Long> pidsOfOurDescendants() {
+        return ProcessHandle.current().descendants().map(ProcessHandle::pid)
+                .collect(Collectors.toCollection(HashSet::new));
     }
 
     private static double seconds(long nanos) {
