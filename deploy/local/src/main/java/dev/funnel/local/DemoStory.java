@@ -51,6 +51,24 @@ public final class DemoStory {
         SELLERS.forEach(seller -> sellers.put(seller, new RestClient(tokens.of(seller))));
     }
 
+    /**
+     * Where to look at the story once it is loaded: who to sign in as for each part, with the realm's passwords (the
+     * marketer's watering, the sellers' hunt, the owner's whole funnel).
+     */
+    static String tour(String webAppUrl, LocalRealm realm) {
+        LocalRealm.User marketer = realm.user(MARKETER);
+        LocalRealm.User seller = realm.user(SELLERS.get(0));
+        LocalRealm.User owner = realm.owner();
+        return String.join(System.lineSeparator(),
+                "The story in the web app, " + webAppUrl + ":",
+                String.format("  %-34s sign in as %s / %s", "the watering (Today, Garden)", marketer.name(),
+                        marketer.password()),
+                String.format("  %-34s sign in as %s / %s", "the hunt (Pipeline, Playbook)", seller.name(),
+                        seller.password()),
+                String.format("  %-34s sign in as %s / %s", "the whole funnel (Harvest, Funnel)", owner.name(),
+                        owner.password()));
+    }
+
     /** The Monday twelve ISO weeks back, counting this week: the first day of the story. */
     public LocalDate start() {
         return today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(WEEKS - 1L);

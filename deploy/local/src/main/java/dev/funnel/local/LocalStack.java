@@ -291,6 +291,10 @@ public final class LocalStack implements AutoCloseable {
         DemoStory.Tally tally = story.load();
         DemoReport report = new DemoReport(urls(), tokens(), story.start(), today);
         report.print(report.awaitCaughtUp(tally, Duration.ofMinutes(3)), out);
+        settings.webApp().ifPresent(webApp -> {
+            out.println();
+            out.println(DemoStory.tour(webApp.baseUrl(), realm));
+        });
     }
 
     /** Tokens of the realm's users from this stack's identity provider, each kept until it nears its end. */

@@ -176,4 +176,15 @@ class LocalKeycloakTest {
                 + " as olivia / olivia-local (the owner: marketer, manager, analyst), or sam / sam-local (a seller)");
         assertThat(realm.webClientSecret()).isEqualTo("funnel-web-local-secret");
     }
+
+    @Test
+    void theDemoEndsByNamingWhoToSignInAsForEachPartOfTheStory() throws Exception {
+        String tour = DemoStory.tour("http://localhost:18080", LocalRealm.read());
+
+        assertThat(tour.lines()).containsExactly(
+                "The story in the web app, http://localhost:18080:",
+                "  the watering (Today, Garden)       sign in as mia / mia-local",
+                "  the hunt (Pipeline, Playbook)      sign in as sam / sam-local",
+                "  the whole funnel (Harvest, Funnel) sign in as olivia / olivia-local");
+    }
 }
