@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -80,5 +81,24 @@ class PlaybookPageTest {
         assertThat(browser.findAll(By.id("nav-playbook"))).as("no link to it").isEmpty();
         assertThat(browser.visibleText()).contains("Not a page for your role");
         assertThat(browser.findAll(By.cssSelector("tr.bridge"))).isEmpty();
+    }
+
+    /**
+     * A link left on an open page (the person's roles changed since, say) is followed by htmx, as every link is: the
+     * refusal must be shown in words like any other answer, not dropped, which leaves the old page up.
+     */
+    @Test
+    void aRefusalToALinkFollowedByHtmxIsShownInWords() {
+        browser.signIn(stack.webAppUrl(), "mia", stack.password("mia"));
+        browser.go("/today");
+        ((JavascriptExecutor) browser.driver()).executeScript("const link = document.createElement('a');"
+                + "link.id = 'stale-link'; link.href = '/playbook'; link.textContent = 'Playbook';"
+                + "document.getElementById('main').prepend(link); htmx.process(link);");
+
+        browser.driver().findElement(By.id("stale-link")).click();
+
+        browser.waitUntil("the refusal in words", driver -> driver.findElement(By.id("main")).getText()
+                .contains("Not a page for your role"));
+        assertThat(browser.findAll(By.cssSelector("form[id^=water-]"))).as("Today's page is replaced").isEmpty();
     }
 }
