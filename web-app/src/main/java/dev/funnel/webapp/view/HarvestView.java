@@ -1,8 +1,8 @@
 package dev.funnel.webapp.view;
 
 import dev.funnel.webapp.client.HarvestInsightsApi.Harvest;
-import dev.funnel.webapp.client.HarvestInsightsApi.LagCorrelation;
 import dev.funnel.webapp.client.HarvestInsightsApi.Week;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -49,7 +49,7 @@ public record HarvestView(String theta, List<WeekRow> weeks, List<LagRow> correl
     public static HarvestView of(Harvest answer) {
         Integer best = answer.bestLagWeeks();
         List<Week> weeks = answer.weeks();
-        List<WeekRow> rows = new java.util.ArrayList<>();
+        List<WeekRow> rows = new ArrayList<>();
         for (int index = 0; index < weeks.size(); index++) {
             Week week = weeks.get(index);
             Long lagged = best == null || index < best ? null : weeks.get(index - best).effortMinutes();
@@ -57,7 +57,7 @@ public record HarvestView(String theta, List<WeekRow> weeks, List<LagRow> correl
                     week.activeTechniques(), week.prospectsFound(), week.adstock(), lagged));
         }
         List<LagRow> lags = answer.correlations().stream()
-                .map((LagCorrelation lag) -> new LagRow(lag.lagWeeks(), lag.correlation(),
+                .map(lag -> new LagRow(lag.lagWeeks(), lag.correlation(),
                         best != null && lag.lagWeeks() == best))
                 .toList();
         return new HarvestView(Double.toString(answer.theta()), rows, lags, best, answer.bestCorrelation(),

@@ -1,6 +1,7 @@
 package dev.funnel.webapp.view;
 
 import java.math.BigDecimal;
+import java.util.Locale;
 
 /** The APIs' ratios and fractional days, which are null when undefined, as people read them. */
 public final class Ratio {
@@ -20,7 +21,7 @@ public final class Ratio {
         return value == null ? "" : value.toString();
     }
 
-    /** Days such as 14.0 or 1.5 as "14" and "1.5" (at most one decimal); a dash when null. */
+    /** Days (or minutes) such as 14.0 or 1.5 as "14" and "1.5", at most one decimal; a dash when null. */
     public static String days(Double days) {
         if (days == null) {
             return NONE;
@@ -30,6 +31,6 @@ public final class Ratio {
 
     /** A correlation with two decimals ("0.86", "-0.30"), or a dash when undefined. */
     public static String correlation(Double r) {
-        return r == null ? NONE : String.format(java.util.Locale.ROOT, "%.2f", r);
+        return r == null ? NONE : String.format(Locale.ROOT, "%.2f", r);
     }
 }
