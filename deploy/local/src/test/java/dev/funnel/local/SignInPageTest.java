@@ -65,7 +65,8 @@ class SignInPageTest {
         assertThat(browser.currentUrl()).startsWith(stack.webAppUrl());
         assertThat(browser.text("signed-in-as")).isEqualTo("olivia");
         assertThat(browser.path()).as("a marketer's first page").isEqualTo("/today");
-        assertThat(navigation()).containsExactly("nav-today", "nav-garden", "nav-playbook");
+        assertThat(navigation()).containsExactly("nav-today", "nav-garden", "nav-harvest", "nav-funnel",
+                "nav-playbook");
     }
 
     @Test
