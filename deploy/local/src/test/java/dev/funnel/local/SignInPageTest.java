@@ -65,7 +65,7 @@ class SignInPageTest {
         assertThat(browser.currentUrl()).startsWith(stack.webAppUrl());
         assertThat(browser.text("signed-in-as")).isEqualTo("olivia");
         assertThat(browser.path()).as("a marketer's first page").isEqualTo("/today");
-        assertThat(navigation()).containsExactly("nav-today", "nav-garden", "nav-playbook");
+        assertThat(navigation()).containsExactly("nav-today", "nav-garden", "nav-pipeline", "nav-playbook");
     }
 
     @Test
@@ -73,8 +73,8 @@ class SignInPageTest {
         browser.signIn(stack.webAppUrl(), "sam", stack.password("sam"));
 
         assertThat(browser.text("signed-in-as")).isEqualTo("sam");
-        assertThat(browser.path()).as("a seller's first page").isEqualTo("/playbook");
-        assertThat(navigation()).containsExactly("nav-playbook");
+        assertThat(browser.path()).as("a seller's first page").isEqualTo("/pipeline");
+        assertThat(navigation()).containsExactly("nav-pipeline", "nav-playbook");
     }
 
     @Test
