@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -105,7 +106,13 @@ class PipelinePageTest {
                 .isEqualTo(asSeller.get(prospects + "/prospects?stage=FOUND&size=500").body().path("total")
                         .asInt());
         browser.screenshot("pipeline");
-        browser.phoneScreenshot("pipeline-phone");
+        try (AutoCloseable phone = browser.asPhone()) {
+            Number width = (Number) ((JavascriptExecutor) browser.driver()).executeScript(
+                    "return document.documentElement.scrollWidth");
+            assertThat(width.intValue()).as("on a phone the stages scroll inside the board, not the page")
+                    .isLessThanOrEqualTo(Browser.PHONE_WIDTH);
+            browser.screenshot("pipeline-phone");
+        }
 
         card.findElement(By.cssSelector("a.pipeline-name")).click();
         browser.waitUntil("the prospect page", d -> d.findElements(By.id("contact-submit")).size() == 1);

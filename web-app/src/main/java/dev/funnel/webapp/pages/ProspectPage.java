@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
@@ -140,7 +141,7 @@ public class ProspectPage {
         ObjectionApi.NewObjection request = new ObjectionApi.NewObjection(objection, prospect,
                 text(category).isBlank() ? null : category, text(statement));
         try {
-            raiseOnceKnown(request);
+            raiseOnceKnown(objections, request, REPLICA_WAIT);
             return Response.seeOther(URI.create("/pipeline/prospects/" + prospect + "?done=raised#objection-"
                     + objection)).build();
         } catch (ApiProblem problem) {
@@ -170,10 +171,10 @@ public class ProspectPage {
 
     /**
      * Raises the objection, again while objection-service answers 422 (the prospect not in its replica yet), for
-     * at most {@link #REPLICA_WAIT}. The objection's id is the same each time, so it is recorded once.
+     * at most {@code wait}. The objection's id is the same each time, so it is recorded once.
      */
-    private void raiseOnceKnown(ObjectionApi.NewObjection request) {
-        long deadline = System.nanoTime() + REPLICA_WAIT.toNanos();
+    static void raiseOnceKnown(ObjectionApi objections, ObjectionApi.NewObjection request, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             try {
                 objections.raise(request);
@@ -193,7 +194,7 @@ public class ProspectPage {
     }
 
     private Response step(UUID prospect, String form, Map<String, String> typed,
-            java.util.function.Function<ApiProblem, FormErrors> errors, Supplier<?> call, String done) {
+            Function<ApiProblem, FormErrors> errors, Supplier<?> call, String done) {
         try {
             call.get();
             return Response.seeOther(URI.create("/pipeline/prospects/" + prospect + "?done=" + done)).build();
