@@ -214,6 +214,36 @@ class PipelinePageTest {
                 .as("nothing registered").isEqualTo(before);
     }
 
+    @Test
+    void aStepOrObjectionTheServicesRefuseShowsTheirWordsNextToTheFieldAndChangesNothing() throws Exception {
+        RestClient.Reply noValue = asSeller.post(prospects + "/prospects/" + samsProspect + "/win",
+                Map.of("valueMinor", 0));
+        assertThat(noValue.status()).isEqualTo(400);
+        String valueMessage = noValue.body().path("violations").get(0).path("message").asText();
+        RestClient.Reply nothingSaid = asSeller.post(objections + "/objections", Map.of("prospectId", samsProspect,
+                "category", "PRICE", "statement", ""));
+        assertThat(nothingSaid.status()).isEqualTo(400);
+        String statementMessage = nothingSaid.body().path("violations").get(0).path("message").asText();
+        browser.signIn(stack.webAppUrl(), SELLER, stack.password(SELLER));
+        browser.go("/pipeline/prospects/" + samsProspect);
+
+        WebElement win = browser.driver().findElement(By.id("win"));
+        type(win, "value", "0");
+        win.findElement(By.id("win-submit")).click();
+        assertThat(browser.text("error-value")).isEqualTo(valueMessage);
+        assertThat(browser.driver().findElement(By.id("win")).findElement(By.name("value")).getAttribute("value"))
+                .isEqualTo("0");
+        assertThat(browser.text("stage")).isEqualTo("Found");
+
+        browser.driver().findElement(By.id("raise-submit")).click();
+        assertThat(browser.text("error-statement")).isEqualTo(statementMessage);
+        assertThat(browser.findAll(By.id("error-value"))).as("the win form is as it was").isEmpty();
+        assertThat(asSeller.get(prospects + "/prospects/" + samsProspect).body().path("stage").asText())
+                .isEqualTo("FOUND");
+        assertThat(asSeller.get(objections + "/objections?prospectId=" + samsProspect).body().path("total")
+                .asLong()).as("nothing written down").isZero();
+    }
+
     /** Raises through the page's form; again should the page say objection-service has not heard of it yet. */
     private static void raise(String category, String statement) {
         for (int attempt = 1; ; attempt++) {
