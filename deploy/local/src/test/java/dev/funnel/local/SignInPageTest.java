@@ -66,7 +66,7 @@ class SignInPageTest {
         assertThat(browser.text("signed-in-as")).isEqualTo("olivia");
         assertThat(browser.path()).as("a marketer's first page").isEqualTo("/today");
         assertThat(navigation()).containsExactly("nav-today", "nav-garden", "nav-harvest", "nav-funnel",
-                "nav-playbook");
+                "nav-pipeline", "nav-playbook");
     }
 
     @Test
@@ -74,8 +74,8 @@ class SignInPageTest {
         browser.signIn(stack.webAppUrl(), "sam", stack.password("sam"));
 
         assertThat(browser.text("signed-in-as")).isEqualTo("sam");
-        assertThat(browser.path()).as("a seller's first page").isEqualTo("/playbook");
-        assertThat(navigation()).containsExactly("nav-playbook");
+        assertThat(browser.path()).as("a seller's first page").isEqualTo("/pipeline");
+        assertThat(navigation()).containsExactly("nav-pipeline", "nav-playbook");
     }
 
     @Test

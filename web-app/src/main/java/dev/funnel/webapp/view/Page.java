@@ -5,14 +5,14 @@ import java.util.Set;
 
 /**
  * The pages, in the order the navigation shows them, with the roles that may use each: the same roles the services
- * ask for the calls a page makes, so a page never offers what its API would refuse. Only pages that exist are listed:
- * Pipeline (seller, manager) is still to come (issue 15).
+ * ask for the calls a page makes, so a page never offers what its API would refuse.
  */
 public enum Page {
     TODAY("today", "Today", Roles.MARKETER),
     GARDEN("garden", "Garden", Roles.MARKETER, Roles.MANAGER, Roles.ANALYST),
     HARVEST("harvest", "Harvest", Roles.MARKETER, Roles.MANAGER, Roles.ANALYST),
     FUNNEL("funnel", "Funnel", Roles.MARKETER, Roles.MANAGER, Roles.ANALYST),
+    PIPELINE("pipeline", "Pipeline", Roles.SELLER, Roles.MANAGER),
     PLAYBOOK("playbook", "Playbook", Roles.SELLER, Roles.MANAGER, Roles.ANALYST);
 
     private final String slug;
