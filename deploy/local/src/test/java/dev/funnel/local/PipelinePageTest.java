@@ -78,6 +78,7 @@ class PipelinePageTest {
         String name = "Pipeline browser test " + suffix();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         long wonBefore = wonBy(SELLER, today);
+        long everyonesWonBefore = wonBy(null, today);
         browser.signIn(stack.webAppUrl(), SELLER, stack.password(SELLER));
         assertThat(browser.path()).as("a seller's first page").isEqualTo("/pipeline");
 
@@ -165,6 +166,15 @@ class PipelinePageTest {
                 .until(() -> wonBy(SELLER, today) == wonBefore + 1);
         browser.go("/pipeline");
         assertThat(browser.findAll(By.cssSelector("#stage-WON #prospect-" + id))).as("in the won column").hasSize(1);
+
+        // The owner's view of it: the Funnel page, for the prospects found today, counts one more won.
+        browser.forgetSessions();
+        browser.signIn(stack.webAppUrl(), MANAGER, stack.password(MANAGER));
+        browser.go("/funnel?from=" + today + "&to=" + today);
+        assertThat(browser.driver().findElement(By.id("stage-won")).getAttribute("data-count"))
+                .as("the Funnel page's won, found today").isEqualTo(Long.toString(everyonesWonBefore + 1))
+                .isEqualTo(Long.toString(wonBy(null, today)));
+        browser.screenshot("funnel-after-a-win");
     }
 
     @Test
@@ -267,9 +277,10 @@ class PipelinePageTest {
         return items.get(0);
     }
 
-    /** What analytics-service's funnel counts as won among the seller's prospects found on that day. */
+    /** What analytics-service's funnel counts as won among the seller's (everyone's: null) prospects found that day. */
     private static long wonBy(String owner, LocalDate day) throws Exception {
-        RestClient.Reply funnel = asManager.get(analytics + "/funnel?from=" + day + "&to=" + day + "&owner=" + owner);
+        RestClient.Reply funnel = asManager.get(analytics + "/funnel?from=" + day + "&to=" + day
+                + (owner == null ? "" : "&owner=" + owner));
         assertThat(funnel.status()).isEqualTo(200);
         return funnel.body().path("stages").path("won").asLong();
     }
