@@ -148,6 +148,19 @@ class WebAppTest {
         }
     }
 
+    /** The prod overlay's Kafka CA mount and the services' Kafka and database settings are the services' alone. */
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void theWebAppGetsNoKafkaNoDatabaseAndOnlyItsScratchVolume(String overlay) {
+        List<JsonNode> manifests = render(Kustomize.overlay(overlay));
+        ServiceFacts webApp = ServiceFacts.of(Repository.WEB_APP);
+        JsonNode pod = WorkloadsTest.deployment(manifests, webApp).path("spec").path("template").path("spec");
+        assertThat(WorkloadsTest.environment(manifests, WorkloadsTest.container(manifests, webApp)))
+                .noneMatch(name -> name.startsWith("KAFKA_") || name.startsWith("QUARKUS_DATASOURCE_"));
+        assertThat(pod.path("volumes")).hasSize(1);
+        assertThat(pod.path("volumes").path(0).has("emptyDir")).as("/tmp only").isTrue();
+    }
+
     /** quarkus.rest-client.<key>.url of each service: its Service in the namespace, on the port of its API. */
     @ParameterizedTest
     @FieldSource("OVERLAYS")
