@@ -28,10 +28,11 @@ final class Repository {
 
     /**
      * Series alerts take from elsewhere than the services: kube-state-metrics (part of kube-prometheus-stack) tells
-     * readiness as Kubernetes sees it, which no service can report about itself.
+     * readiness as Kubernetes sees it, which no service can report about itself; Prometheus itself writes {@code up}
+     * for every target it scrapes (1 when the scrape worked).
      */
     static final List<String> EXTERNAL_METRICS = List.of(
-            "kube_deployment_status_replicas_ready", "kube_pod_status_ready", "kube_deployment_created");
+            "kube_deployment_status_replicas_ready", "kube_pod_status_ready", "kube_deployment_created", "up");
 
     /**
      * Configuration keys no service sets, which an overlay may set where Quarkus' default does not fit, each with
@@ -40,6 +41,25 @@ final class Repository {
     static final Map<String, String> OPERATOR_KEYS = Map.of(
             "quarkus.oidc.roles.role-claim-path",
             "the claim with the roles, for a provider that puts them neither in groups nor in realm_access/roles");
+
+    /** The module of the pages people use: deployed like a service, but with no database and no Kafka. */
+    static final String WEB_APP = "web-app";
+
+    /**
+     * Quarkus keys a cluster sets for the web app that its application.properties leaves to Quarkus' defaults
+     * (they are right on one machine without a proxy), each with why. WebAppTest runs the real web app with the
+     * Deployment's environment and shows each one's effect, so a misspelt variable fails the build.
+     */
+    static final Map<String, String> WEB_APP_CLUSTER_KEYS = Map.of(
+            "quarkus.oidc.token-state-manager.encryption-secret",
+            "encrypts the session cookie: every replica must read the sessions the others made",
+            "quarkus.oidc.authentication.state-secret",
+            "protects the sign-in state cookie: the provider's answer may reach another replica than the redirect",
+            "quarkus.http.proxy.proxy-address-forwarding", "behind the Ingress: honour forwarded headers",
+            "quarkus.http.proxy.allow-x-forwarded", "behind the Ingress: X-Forwarded-Proto and -Host",
+            "quarkus.http.proxy.enable-forwarded-host", "behind the Ingress: the host people typed, not the pod's",
+            "quarkus.oidc.authentication.cookie-force-secure", "TLS ends at the Ingress: Secure session cookies",
+            "quarkus.rest-csrf.cookie-force-secure", "TLS ends at the Ingress: a Secure CSRF cookie");
 
     private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
     private static final Pattern DEPENDENCY = Pattern.compile("<dependency>(.*?)</dependency>", Pattern.DOTALL);
@@ -63,6 +83,13 @@ final class Repository {
         Matcher matcher = MODULE.matcher(read(ROOT.resolve("pom.xml")));
         return matcher.results().map(result -> result.group(1)).filter(module -> module.endsWith("-service"))
                 .toList();
+    }
+
+    /** What runs in the cluster as a Deployment of its own: the services, then the web app. */
+    static List<String> workloads() {
+        Matcher matcher = MODULE.matcher(read(ROOT.resolve("pom.xml")));
+        return matcher.results().map(result -> result.group(1))
+                .filter(module -> module.endsWith("-service") || WEB_APP.equals(module)).toList();
     }
 
     /**

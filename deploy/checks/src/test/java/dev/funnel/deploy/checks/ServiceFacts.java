@@ -57,6 +57,15 @@ final class ServiceFacts {
         return Repository.services().stream().map(ServiceFacts::new).toList();
     }
 
+    /** The services and the web app: everything deployed with a Deployment, Services and a ServiceMonitor. */
+    static List<ServiceFacts> workloads() {
+        return Repository.workloads().stream().map(ServiceFacts::new).toList();
+    }
+
+    boolean isWebApp() {
+        return Repository.WEB_APP.equals(name);
+    }
+
     static ServiceFacts of(String name) {
         return new ServiceFacts(name);
     }
@@ -97,7 +106,13 @@ final class ServiceFacts {
         Set<String> keys = new TreeSet<>(properties.keySet());
         keys.addAll(libraryProperties.keySet());
         keys.addAll(Repository.OPERATOR_KEYS.keySet());
-        keys.addAll(capturedLines(".config"));
+        if (isWebApp()) {
+            // No capture of its running configuration (WebAppRun runs it as a process): these keys are shown to
+            // take effect by WebAppTest instead.
+            keys.addAll(Repository.WEB_APP_CLUSTER_KEYS.keySet());
+        } else {
+            keys.addAll(capturedLines(".config"));
+        }
         return keys;
     }
 
@@ -199,6 +214,10 @@ final class ServiceFacts {
     }
 
     private Path captured(String suffix) {
+        if (isWebApp()) {
+            // Written by this module's WebAppRun, which runs the packaged web app and asks it.
+            return WebAppRun.capture().resolve(name + suffix);
+        }
         return module.resolve("target/metrics").resolve(name + suffix);
     }
 

@@ -36,14 +36,17 @@ class WorkloadsTest {
         List<JsonNode> manifests = render(Kustomize.overlay(overlay));
 
         assertThat(resources(manifests, "Deployment")).extracting(Kustomize::name)
-                .containsExactlyInAnyOrderElementsOf(Repository.services());
-        for (String kind : List.of("PodDisruptionBudget", "ServiceMonitor", "KafkaUser")) {
+                .containsExactlyInAnyOrderElementsOf(Repository.workloads());
+        for (String kind : List.of("PodDisruptionBudget", "ServiceMonitor")) {
             assertThat(resources(manifests, kind)).as(kind).extracting(Kustomize::name)
-                    .containsExactlyInAnyOrderElementsOf(Repository.services());
+                    .containsExactlyInAnyOrderElementsOf(Repository.workloads());
         }
-        // Per service one Service for its API and one for its management interface.
-        List<String> services = new ArrayList<>(Repository.services());
-        Repository.services().forEach(service -> services.add(managementServiceName(service)));
+        // The web app uses no Kafka: only the services are KafkaUsers.
+        assertThat(resources(manifests, "KafkaUser")).as("KafkaUser").extracting(Kustomize::name)
+                .containsExactlyInAnyOrderElementsOf(Repository.services());
+        // Per service and for the web app one Service for its API (pages) and one for its management interface.
+        List<String> services = new ArrayList<>(Repository.workloads());
+        Repository.workloads().forEach(service -> services.add(managementServiceName(service)));
         assertThat(resources(manifests, "Service")).as("Service").extracting(Kustomize::name)
                 .containsExactlyInAnyOrderElementsOf(services);
         // Credentials are referenced, never committed: the user, Strimzi and CloudNativePG create the Secrets.
@@ -59,7 +62,7 @@ class WorkloadsTest {
     void probesAskTheHealthPathsTheServiceAnswersOnItsManagementPort(String overlay) {
         List<JsonNode> manifests = render(Kustomize.overlay(overlay));
         SoftAssertions softly = new SoftAssertions();
-        for (ServiceFacts service : ServiceFacts.all()) {
+        for (ServiceFacts service : ServiceFacts.workloads()) {
             JsonNode container = container(manifests, service);
             int port = managementPort(container, service);
             softly.assertThat(port).as(service + ": the management interface has a port of its own")
@@ -86,7 +89,7 @@ class WorkloadsTest {
     void everyEnvironmentVariableIsAConfigurationKeyOfItsService(String overlay) {
         List<JsonNode> manifests = render(Kustomize.overlay(overlay));
         SoftAssertions softly = new SoftAssertions();
-        for (ServiceFacts service : ServiceFacts.all()) {
+        for (ServiceFacts service : ServiceFacts.workloads()) {
             for (String variable : environment(manifests, container(manifests, service))) {
                 softly.assertThat(service.understandsEnvironmentVariable(variable))
                         .as("%s (%s): %s maps to no configuration key of the service", service, overlay, variable)
@@ -108,14 +111,21 @@ class WorkloadsTest {
         Set<String> providers = new TreeSet<>();
         Set<String> audiences = new TreeSet<>();
         SoftAssertions softly = new SoftAssertions();
-        for (ServiceFacts service : ServiceFacts.all()) {
-            softly.assertThat(service.variablesReadByTheConfiguration()).as(service + "'s configuration reads")
-                    .contains("FUNNEL_OIDC_URL", "FUNNEL_OIDC_AUDIENCE");
+        for (ServiceFacts service : ServiceFacts.workloads()) {
             Map<String, String> environment = environmentValues(manifests, container(manifests, service));
             String url = environment.getOrDefault("FUNNEL_OIDC_URL", "");
             softly.assertThat(url).as("%s (%s) sets FUNNEL_OIDC_URL", service, overlay).isNotBlank();
-            softly.assertThat(environment.getOrDefault("FUNNEL_OIDC_AUDIENCE", ""))
-                    .as("%s (%s) sets FUNNEL_OIDC_AUDIENCE", service, overlay).isNotBlank();
+            // The web app signs people in at that provider; the services check the tokens' audience.
+            if (service.isWebApp()) {
+                softly.assertThat(service.variablesReadByTheConfiguration()).as(service + "'s configuration reads")
+                        .contains("FUNNEL_OIDC_URL");
+            } else {
+                softly.assertThat(service.variablesReadByTheConfiguration()).as(service + "'s configuration reads")
+                        .contains("FUNNEL_OIDC_URL", "FUNNEL_OIDC_AUDIENCE");
+                softly.assertThat(environment.getOrDefault("FUNNEL_OIDC_AUDIENCE", ""))
+                        .as("%s (%s) sets FUNNEL_OIDC_AUDIENCE", service, overlay).isNotBlank();
+                audiences.add(environment.get("FUNNEL_OIDC_AUDIENCE"));
+            }
             if (url.isBlank()) {
                 continue;
             }
@@ -126,9 +136,9 @@ class WorkloadsTest {
             softly.assertThat(issuer.getHost()).as("%s (%s): a pod's localhost has no identity provider", service,
                     overlay).isNotNull().isNotIn("localhost", "127.0.0.1", "[::1]", "0.0.0.0");
             providers.add(url);
-            audiences.add(environment.get("FUNNEL_OIDC_AUDIENCE"));
         }
-        softly.assertThat(providers).as(overlay + ": one identity provider for every service").hasSize(1);
+        softly.assertThat(providers).as(overlay + ": one identity provider for every service and the web app")
+                .hasSize(1);
         softly.assertThat(audiences).as(overlay + ": one audience for every service").hasSize(1);
         softly.assertAll();
     }
@@ -155,7 +165,7 @@ class WorkloadsTest {
     void containersRunAsNonRootOnAReadOnlyFilesystemWithLimits(String overlay) {
         List<JsonNode> manifests = render(Kustomize.overlay(overlay));
         SoftAssertions softly = new SoftAssertions();
-        for (ServiceFacts service : ServiceFacts.all()) {
+        for (ServiceFacts service : ServiceFacts.workloads()) {
             JsonNode pod = deployment(manifests, service).path("spec").path("template").path("spec");
             JsonNode container = container(manifests, service);
             JsonNode security = container.path("securityContext");
@@ -186,7 +196,7 @@ class WorkloadsTest {
         String prefix = Repository.rootPomProperty("quarkus.container-image.registry") + "/"
                 + Repository.rootPomProperty("quarkus.container-image.group") + "/";
         String tag = Repository.rootPomProperty("quarkus.container-image.tag");
-        for (ServiceFacts service : ServiceFacts.all()) {
+        for (ServiceFacts service : ServiceFacts.workloads()) {
             assertThat(container(manifests, service).path("image").asText()).as(service + " image")
                     .isEqualTo(prefix + service.name + ":" + tag);
         }
@@ -197,7 +207,7 @@ class WorkloadsTest {
     void servicesMonitorsAndBudgetsSelectTheirDeployment(String overlay) {
         List<JsonNode> manifests = render(Kustomize.overlay(overlay));
         SoftAssertions softly = new SoftAssertions();
-        for (ServiceFacts service : ServiceFacts.all()) {
+        for (ServiceFacts service : ServiceFacts.workloads()) {
             JsonNode deployment = deployment(manifests, service);
             JsonNode podLabels = deployment.path("spec").path("template").path("metadata").path("labels");
             JsonNode container = container(manifests, service);
@@ -250,7 +260,7 @@ class WorkloadsTest {
         int partitions = resources(manifests, "KafkaTopic").stream()
                 .mapToInt(topic -> topic.path("spec").path("partitions").asInt()).min().orElseThrow();
         SoftAssertions softly = new SoftAssertions();
-        for (ServiceFacts service : ServiceFacts.all()) {
+        for (ServiceFacts service : ServiceFacts.workloads()) {
             JsonNode deployment = deployment(manifests, service);
             var autoscaler = resource(manifests, "HorizontalPodAutoscaler", service.name);
             if ("dev".equals(overlay)) {
@@ -297,7 +307,7 @@ class WorkloadsTest {
 
     /**
      * The container's environment as the kubelet builds it: the ConfigMaps it loads, then its env entries, which
-     * win; a variable from a Secret has the value "" here.
+     * win (a ConfigMap's key, resolved); a variable from a Secret has the value "" here.
      */
     static Map<String, String> environmentValues(List<JsonNode> manifests, JsonNode container) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -309,8 +319,18 @@ class WorkloadsTest {
                     .orElseThrow(() -> new AssertionError("No ConfigMap " + configMap)).path("data");
             data.fields().forEachRemaining(entry -> values.put(entry.getKey(), entry.getValue().asText()));
         });
-        container.path("env").forEach(variable -> values.put(variable.path("name").asText(),
-                variable.path("value").asText()));
+        container.path("env").forEach(variable -> {
+            JsonNode fromConfigMap = variable.path("valueFrom").path("configMapKeyRef");
+            String value = variable.path("value").asText();
+            if (!fromConfigMap.isMissingNode()) {
+                JsonNode configMap = resource(manifests, "ConfigMap", fromConfigMap.path("name").asText())
+                        .orElseThrow(() -> new AssertionError("No ConfigMap " + fromConfigMap.path("name").asText()));
+                assertThat(configMap.path("data").has(fromConfigMap.path("key").asText()))
+                        .as(variable.path("name").asText() + " reads " + fromConfigMap).isTrue();
+                value = configMap.path("data").path(fromConfigMap.path("key").asText()).asText();
+            }
+            values.put(variable.path("name").asText(), value);
+        });
         return values;
     }
 
