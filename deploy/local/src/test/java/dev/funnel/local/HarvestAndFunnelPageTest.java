@@ -12,10 +12,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -27,30 +25,18 @@ import org.openqa.selenium.support.ui.Select;
  * the service refuses is shown with its words next to the field it names; a seller is told the pages are not for
  * their role. The demo story's data is only read.
  */
-@ExtendWith(RequiresBrowser.class)
-class HarvestAndFunnelPageTest {
+class HarvestAndFunnelPageTest extends WebAppPageTest {
 
     private static final String MARKETER = "mia";
 
-    private static Browser browser;
-    private static WebAppStack stack;
     private static RestClient api;
     private static String analytics;
 
     @BeforeAll
     static void aSignedInMarketer() throws Exception {
-        browser = Browser.open();
-        stack = WebAppStack.get();
         api = new RestClient(stack.stack().tokens().of(MARKETER));
         analytics = stack.stack().urls().get("analytics-service");
         browser.signIn(stack.webAppUrl(), MARKETER, stack.password(MARKETER));
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

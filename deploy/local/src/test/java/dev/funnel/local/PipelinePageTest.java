@@ -11,11 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -29,8 +27,7 @@ import org.openqa.selenium.support.ui.Select;
  *
  * <p>The stack is shared, so the prospects this test works are its own (names with a random suffix).
  */
-@ExtendWith(RequiresBrowser.class)
-class PipelinePageTest {
+class PipelinePageTest extends WebAppPageTest {
 
     private static final String SELLER = "sam";
     private static final String OTHER_SELLER = "alex";
@@ -38,8 +35,6 @@ class PipelinePageTest {
     /** The analytics apply a win within seconds; this is the bound, not the expectation. */
     private static final Duration CATCH_UP = Duration.ofSeconds(60);
 
-    private static Browser browser;
-    private static WebAppStack stack;
     private static RestClient asSeller;
     private static RestClient asManager;
     private static String prospects;
@@ -50,8 +45,6 @@ class PipelinePageTest {
 
     @BeforeAll
     static void openBrowserAndStack() throws Exception {
-        browser = Browser.open();
-        stack = WebAppStack.get();
         asSeller = new RestClient(stack.stack().tokens().of(SELLER));
         asManager = new RestClient(stack.stack().tokens().of(MANAGER));
         prospects = stack.stack().urls().get("prospect-service");
@@ -59,13 +52,6 @@ class PipelinePageTest {
         analytics = stack.stack().urls().get("analytics-service");
         samsProspect = asSeller.postExpecting(prospects + "/prospects", Map.of("displayName",
                 "Sam's own " + suffix(), "source", "SALES", "estimatedValueMinor", 90_000), 201).path("id").asText();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @BeforeEach

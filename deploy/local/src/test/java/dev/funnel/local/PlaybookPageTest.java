@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -18,27 +15,11 @@ import org.openqa.selenium.WebElement;
  * The playbook in a real Chromium on the shared {@link WebAppStack}: per category, the bridges objection-service
  * ranks by the customers they won, row for row as its API answers them; and only for the roles that API serves.
  */
-@ExtendWith(RequiresBrowser.class)
-class PlaybookPageTest {
+class PlaybookPageTest extends WebAppPageTest {
 
     private static final List<String> CATEGORIES = List.of("PRICE", "TIMING", "NEED", "TRUST", "AUTHORITY",
             "COMPETITOR", "OTHER");
 
-    private static Browser browser;
-    private static WebAppStack stack;
-
-    @BeforeAll
-    static void openBrowserAndStack() throws Exception {
-        browser = Browser.open();
-        stack = WebAppStack.get();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
     void nobodySignedIn() {

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /**
@@ -17,24 +14,8 @@ import org.openqa.selenium.By;
  * {@link WebAppStack} trusts {@link TestKeycloak}), back to the web app with the page saying who is signed in, and
  * out again, at Keycloak too.
  */
-@ExtendWith(RequiresBrowser.class)
-class SignInPageTest {
+class SignInPageTest extends WebAppPageTest {
 
-    private static Browser browser;
-    private static WebAppStack stack;
-
-    @BeforeAll
-    static void openBrowserAndStack() throws Exception {
-        browser = Browser.open();
-        stack = WebAppStack.get();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
     void nobodySignedIn() {

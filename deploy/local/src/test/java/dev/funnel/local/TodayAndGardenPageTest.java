@@ -15,10 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -31,8 +29,7 @@ import org.openqa.selenium.WebElement;
  * before today, and {@value #RESTING}, worked up to three days ago and left since, so it is at risk today. The demo's
  * techniques are only read.
  */
-@ExtendWith(RequiresBrowser.class)
-class TodayAndGardenPageTest {
+class TodayAndGardenPageTest extends WebAppPageTest {
 
     private static final String WATERED = "browser-watered";
     private static final String WATERED_NAME = "Watered by the browser test";
@@ -41,16 +38,12 @@ class TodayAndGardenPageTest {
     /** The analytics apply a new activity within seconds; this is the bound, not the expectation. */
     private static final Duration CATCH_UP = Duration.ofSeconds(60);
 
-    private static Browser browser;
-    private static WebAppStack stack;
     private static RestClient api;
     private static String activities;
     private static String analytics;
 
     @BeforeAll
     static void ownTechniquesAndASignedInMarketer() throws Exception {
-        browser = Browser.open();
-        stack = WebAppStack.get();
         api = new RestClient(stack.stack().tokens().of(MARKETER));
         activities = stack.stack().urls().get("activity-service");
         analytics = stack.stack().urls().get("analytics-service");
@@ -71,13 +64,6 @@ class TodayAndGardenPageTest {
                     .isEqualTo(today.minusDays(3).toString());
         });
         browser.signIn(stack.webAppUrl(), MARKETER, stack.password(MARKETER));
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
