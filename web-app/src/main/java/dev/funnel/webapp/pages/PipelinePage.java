@@ -4,6 +4,7 @@ import dev.funnel.webapp.client.ApiProblem;
 import dev.funnel.webapp.client.ProspectApi;
 import dev.funnel.webapp.view.Amounts;
 import dev.funnel.webapp.view.FormErrors;
+import dev.funnel.webapp.view.FormIds;
 import dev.funnel.webapp.view.NewProspectForm;
 import dev.funnel.webapp.view.PipelineBoard;
 import dev.funnel.webapp.view.Roles;
@@ -22,7 +23,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -70,7 +70,7 @@ public class PipelinePage {
     public Response register(@RestForm String id, @RestForm String displayName, @RestForm String company,
             @RestForm String email, @RestForm String phone, @RestForm String source, @RestForm String technique,
             @RestForm String owner, @RestForm String estimatedValue) {
-        NewProspectForm typed = NewProspectForm.typed(uuid(id).orElseGet(UUID::randomUUID), displayName, company,
+        NewProspectForm typed = NewProspectForm.typed(FormIds.parse(id).orElseGet(UUID::randomUUID), displayName, company,
                 email, phone, source, technique, owner, estimatedValue);
         ProspectApi.NewProspect request;
         try {
@@ -111,16 +111,5 @@ public class PipelinePage {
             }
         }
         return Templates.pipeline(PipelineBoard.of(listed), total, namesOwner(), currency.getCurrencyCode(), form);
-    }
-
-    static Optional<UUID> uuid(String text) {
-        if (text == null || text.length() != 36) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(text));
-        } catch (IllegalArgumentException notAnId) {
-            return Optional.empty();
-        }
     }
 }

@@ -5,6 +5,7 @@ import dev.funnel.webapp.client.ObjectionApi;
 import dev.funnel.webapp.client.ProspectApi;
 import dev.funnel.webapp.view.Amounts;
 import dev.funnel.webapp.view.FormErrors;
+import dev.funnel.webapp.view.FormIds;
 import dev.funnel.webapp.view.FormRefusal;
 import dev.funnel.webapp.view.ObjectionItem;
 import dev.funnel.webapp.view.ProspectDetail;
@@ -135,7 +136,7 @@ public class ProspectPage {
     public Response raise(@PathParam("id") String id, @RestForm String objectionId, @RestForm String category,
             @RestForm String statement) {
         UUID prospect = prospectId(id);
-        UUID objection = PipelinePage.uuid(objectionId).orElseGet(UUID::randomUUID);
+        UUID objection = FormIds.parse(objectionId).orElseGet(UUID::randomUUID);
         Map<String, String> typed = Map.of("objectionId", objection.toString(), "category", text(category),
                 "statement", text(statement));
         ObjectionApi.NewObjection request = new ObjectionApi.NewObjection(objection, prospect,
@@ -162,7 +163,7 @@ public class ProspectPage {
     public Response resolve(@PathParam("id") String id, @PathParam("objection") String objectionId,
             @RestForm String bridge, @RestForm String suggested) {
         UUID prospect = prospectId(id);
-        UUID objection = PipelinePage.uuid(objectionId).orElseThrow(NotFoundException::new);
+        UUID objection = FormIds.parse(objectionId).orElseThrow(NotFoundException::new);
         // A suggestion's button sends its bridge; words typed in the field win over it.
         String used = text(bridge).isBlank() ? text(suggested) : bridge;
         return step(prospect, "resolve-" + objection, Map.of("bridge", text(bridge)), FormErrors::of,
@@ -244,7 +245,7 @@ public class ProspectPage {
 
     /** An id that is no UUID names no prospect: the 404 prospect-service gives it. */
     private static UUID prospectId(String id) {
-        return PipelinePage.uuid(id).orElseThrow(NotFoundException::new);
+        return FormIds.parse(id).orElseThrow(NotFoundException::new);
     }
 
     private static String text(String typed) {

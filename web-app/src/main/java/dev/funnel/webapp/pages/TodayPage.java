@@ -6,6 +6,7 @@ import dev.funnel.webapp.client.GardenInsightsApi;
 import dev.funnel.webapp.view.Amounts;
 import dev.funnel.webapp.view.DayWords;
 import dev.funnel.webapp.view.FormErrors;
+import dev.funnel.webapp.view.FormIds;
 import dev.funnel.webapp.view.Roles;
 import dev.funnel.webapp.view.TodayTechnique;
 import dev.funnel.webapp.view.TodayTechnique.Water;
@@ -80,7 +81,7 @@ public class TodayPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response water(@RestForm String technique, @RestForm String id, @RestForm String minutesSpent,
             @RestForm String cost, @RestForm String notes) {
-        UUID activityId = uuid(id).orElseGet(UUID::randomUUID);
+        UUID activityId = FormIds.parse(id).orElseGet(UUID::randomUUID);
         Water typed = new Water(activityId, text(minutesSpent), text(cost), text(notes), FormErrors.NONE);
         Integer minutes;
         Long costMinor;
@@ -138,7 +139,7 @@ public class TodayPage {
 
     /** "Watered: Daily posts, 30 minutes." from the stored activity, so the notice says what was really logged. */
     private String notice(String watered, List<ActivityApi.Technique> techniques) {
-        Optional<UUID> id = uuid(watered);
+        Optional<UUID> id = FormIds.parse(watered);
         if (id.isEmpty()) {
             return null;
         }
@@ -180,16 +181,6 @@ public class TodayPage {
         return (int) minutes;
     }
 
-    private static Optional<UUID> uuid(String text) {
-        if (text == null || text.length() != 36) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(text));
-        } catch (IllegalArgumentException notAnId) {
-            return Optional.empty();
-        }
-    }
 
     private static String text(String typed) {
         return typed == null ? "" : typed;
