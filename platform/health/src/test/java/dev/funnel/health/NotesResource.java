@@ -1,17 +1,23 @@
 package dev.funnel.health;
 
 import io.quarkus.runtime.StartupEvent;
+import dev.funnel.testing.DatabasePause;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /** A stand-in for a service's write: two rows in one transaction, so a half-written request would show. */
@@ -20,9 +26,11 @@ import javax.sql.DataSource;
 public class NotesResource {
 
     private final DataSource dataSource;
+    private final TransactionSynchronizationRegistry transactions;
 
-    NotesResource(DataSource dataSource) {
+    NotesResource(DataSource dataSource, TransactionSynchronizationRegistry transactions) {
         this.dataSource = dataSource;
+        this.transactions = transactions;
     }
 
     void createTable(@Observes StartupEvent startup) throws SQLException {
@@ -45,6 +53,30 @@ public class NotesResource {
             throw new IllegalStateException("Could not write a note", e);
         }
         return "written";
+    }
+
+    /**
+     * A write whose commit reaches a database that hangs right then: the server is paused just before the commit is
+     * sent and resumed after {@code pausedFor}, longer than the driver's socket timeout. The client gives up on the
+     * commit's answer; the server, once resumed, finds the commit waiting and carries it out.
+     */
+    @POST
+    @Path("/commit-into-a-pause")
+    @Transactional
+    public String writeIntoAPausedCommit(@QueryParam("pausedForSeconds") int pausedForSeconds) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                DatabasePause paused = DatabasePause.pause();
+                CompletableFuture.runAsync(paused::close,
+                        CompletableFuture.delayedExecutor(pausedForSeconds, TimeUnit.SECONDS));
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+            }
+        });
+        return write();
     }
 
     @GET

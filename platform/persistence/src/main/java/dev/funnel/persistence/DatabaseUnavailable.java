@@ -4,6 +4,8 @@ import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -34,21 +36,38 @@ public final class DatabaseUnavailable {
     private DatabaseUnavailable() {
     }
 
-    /** True when the database, not the request, is why this failed, however the layers above wrapped it. */
+    /**
+     * True when the database, not the request, is why this failed, however the layers above wrapped it. The
+     * suppressed exceptions count as much as the causes: a commit that fails in the transaction manager
+     * (Narayana's "ARJUNA016053: Could not commit transaction") carries the resource's failure only as a suppressed
+     * {@code XAException}.
+     */
     public static boolean causedIt(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
-                    || cause instanceof SocketTimeoutException) {
+        return anyInTree(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static boolean anyInTree(Throwable failure, Set<Throwable> seen) {
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+            if (isUnavailable(cause)) {
                 return true;
             }
-            if ((cause instanceof SQLException sql && isUnavailable(sql)) || isNoConnection(cause.getMessage())) {
-                return true;
+            for (Throwable suppressed : cause.getSuppressed()) {
+                if (anyInTree(suppressed, seen)) {
+                    return true;
+                }
             }
         }
         return false;
     }
 
-    private static boolean isUnavailable(SQLException failure) {
+    private static boolean isUnavailable(Throwable failure) {
+        return failure instanceof SQLTransientException || failure instanceof SQLRecoverableException
+                || failure instanceof SocketTimeoutException
+                || (failure instanceof SQLException sql && isUnavailableState(sql))
+                || isNoConnection(failure.getMessage());
+    }
+
+    private static boolean isUnavailableState(SQLException failure) {
         String state = failure.getSQLState();
         return state != null && (state.startsWith("08") || UNAVAILABLE_STATES.contains(state));
     }

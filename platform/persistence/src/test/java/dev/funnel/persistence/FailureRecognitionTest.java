@@ -6,6 +6,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.RollbackException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import javax.transaction.xa.XAException;
 import org.hibernate.StaleObjectStateException;
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.GenericJDBCException;
@@ -47,6 +48,30 @@ class FailureRecognitionTest {
                 "57014"))).isTrue();
         assertThat(DatabaseUnavailable.causedIt(new RuntimeException(new SQLTransientConnectionException("gone"))))
                 .isTrue();
+    }
+
+    @Test
+    void aCommitThatLostTheDatabaseIsAnOutageThoughOnlySuppressedSaysSo() {
+        // As Narayana reports a one-phase commit whose resource failed (the fault suite met it, PostgreSQL paused).
+        RollbackException commit = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        XAException resource = new XAException("Error trying to transactionCommit local transaction");
+        resource.initCause(new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+        commit.addSuppressed(resource);
+
+        assertThat(DatabaseUnavailable.causedIt(new RuntimeException("Error invoking subclass method", commit)))
+                .isTrue();
+    }
+
+    @Test
+    void aFailedCommitForAnotherReasonIsNoOutage() {
+        RollbackException commit = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        commit.addSuppressed(new SQLException("deferred constraint violated", "23505"));
+        IllegalStateException inner = new IllegalStateException("inner");
+        RuntimeException looping = new RuntimeException("outer", inner);
+        inner.addSuppressed(looping);
+
+        assertThat(DatabaseUnavailable.causedIt(new RuntimeException(commit))).isFalse();
+        assertThat(DatabaseUnavailable.causedIt(looping)).isFalse();
     }
 
     @Test
