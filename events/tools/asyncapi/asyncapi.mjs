@@ -1,10 +1,11 @@
 // Checks the AsyncAPI document with the official parser and renders it to HTML for other teams.
 //
-//   node asyncapi.mjs check  <asyncapi.yaml>
+//   node asyncapi.mjs check  <asyncapi.yaml>...
 //   node asyncapi.mjs render <asyncapi.yaml> <output directory>
 //
-// Exit code 0 when the document parsed with no error and no warning, 1 otherwise (each problem printed with its
-// path in the document). The events module's AsyncApiToolsTest runs it; see events/README.md.
+// Exit code 0 when every document parsed with no error and no warning, 1 otherwise (each problem printed with
+// the document and its path in it); render writes nothing for an invalid document. The events module's
+// AsyncApiToolsTest runs it; see events/README.md.
 //
 // Why not @asyncapi/generator with @asyncapi/html-template: the generator 3.x needs Node 24, and 2.x with the
 // template installs 380 MB (puppeteer among them) in about 90 s and renders in 20 s. The template's page is this
@@ -16,24 +17,23 @@ import { dirname, join, resolve } from 'node:path';
 import { DiagnosticSeverity, Parser, fromFile, stringify } from '@asyncapi/parser';
 
 const require = createRequire(import.meta.url);
-const [command, documentPath, outputDirectory] = process.argv.slice(2);
-if (!['check', 'render'].includes(command) || !documentPath || (command === 'render' && !outputDirectory)) {
-    console.error('usage: node asyncapi.mjs check <asyncapi.yaml> | render <asyncapi.yaml> <output directory>');
+const [command, ...rest] = process.argv.slice(2);
+const documents = command === 'render' ? rest.slice(0, 1) : rest;
+const outputDirectory = command === 'render' ? rest[1] : undefined;
+if (!['check', 'render'].includes(command) || documents.length === 0 || (command === 'render' && !outputDirectory)) {
+    console.error('usage: node asyncapi.mjs check <asyncapi.yaml>... | render <asyncapi.yaml> <output directory>');
     process.exit(2);
 }
 
-const { document, diagnostics } = await fromFile(new Parser(), resolve(documentPath)).parse();
-const failing = diagnostics.filter(d => d.severity === DiagnosticSeverity.Error
-    || d.severity === DiagnosticSeverity.Warning);
-for (const diagnostic of diagnostics) {
-    const level = ['error', 'warning', 'info', 'hint'][diagnostic.severity] ?? 'note';
-    console.log(`${level}: ${diagnostic.code} at /${diagnostic.path.join('/')}: ${diagnostic.message}`);
+let document;
+let invalid = 0;
+for (const documentPath of documents) {
+    document = await check(documentPath);
+    invalid += document ? 0 : 1;
 }
-if (!document || failing.length > 0) {
-    console.log(`INVALID ${documentPath}: ${failing.length} error(s) or warning(s)`);
+if (invalid > 0) {
     process.exit(1);
 }
-console.log(`VALID ${documentPath}: ${document.info().title()} ${document.info().version()}`);
 
 if (command === 'render') {
     const component = dirname(require.resolve('@asyncapi/react-component/package.json'));
@@ -61,6 +61,24 @@ if (command === 'render') {
 </html>
 `);
     console.log(`RENDERED ${join(outputDirectory, 'index.html')}`);
+}
+
+/** @returns the parsed document, or undefined when the parser found an error or a warning (each printed) */
+async function check(documentPath) {
+    const { document, diagnostics } = await fromFile(new Parser(), resolve(documentPath)).parse();
+    const failing = diagnostics.filter(d => d.severity === DiagnosticSeverity.Error
+        || d.severity === DiagnosticSeverity.Warning);
+    for (const diagnostic of diagnostics) {
+        const level = ['error', 'warning', 'info', 'hint'][diagnostic.severity] ?? 'note';
+        const where = `/${diagnostic.path.join('/')}`;
+        console.log(`${documentPath}: ${level}: ${diagnostic.code} at ${where}: ${diagnostic.message}`);
+    }
+    if (!document || failing.length > 0) {
+        console.log(`INVALID ${documentPath}: ${failing.length} error(s) or warning(s)`);
+        return undefined;
+    }
+    console.log(`VALID ${documentPath}: ${document.info().title()} ${document.info().version()}`);
+    return document;
 }
 
 function escapeHtml(text) {
