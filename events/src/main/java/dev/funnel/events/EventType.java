@@ -80,9 +80,37 @@ public enum EventType {
         return "schemas/" + schemaFileName;
     }
 
-    /** @return the {@code $id} of the payload's JSON Schema, sent as the {@code ce_dataschema} header */
+    /** @return the file name of the payload's JSON Schema, for example {@code ProspectFound.v1.json} */
+    public String schemaFileName() {
+        return schemaFileName;
+    }
+
+    /**
+     * The schema's identifier: its {@code $id}, which names it wherever it is served (a JSON Schema identifier need
+     * not be fetched from). It is the {@code ce_dataschema} of records written without a location
+     * ({@link EventSerializer}, {@link KafkaCloudEvents#toRecord(java.util.UUID, String, FunnelEvent)}); the
+     * services of this platform send {@link #dataSchema(URI)} instead, a location they serve.
+     *
+     * @return the {@code $id} of the payload's JSON Schema
+     */
     public URI dataSchema() {
         return dataSchema;
+    }
+
+    /**
+     * @param schemaBase where a producer serves the schemas of this jar, for example
+     *     {@code http://prospect-service:8082/schemas/} (a missing final {@code /} is added)
+     * @return the schema's location there, for the {@code ce_dataschema} header, for example
+     *     {@code http://prospect-service:8082/schemas/ProspectFound.v1.json}
+     * @throws IllegalArgumentException if the base is not an absolute URI: CloudEvents wants an absolute one
+     */
+    public URI dataSchema(URI schemaBase) {
+        if (schemaBase == null || !schemaBase.isAbsolute() || schemaBase.isOpaque()) {
+            throw new IllegalArgumentException("The base of the schemas' location must be an absolute URI such as"
+                    + " http://prospect-service:8082/schemas/, but was " + schemaBase);
+        }
+        String base = schemaBase.toString();
+        return URI.create(base.endsWith("/") ? base : base + "/").resolve(schemaFileName);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.funnel.events;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -86,7 +87,27 @@ public final class KafkaCloudEvents {
      */
     public static ProducerRecord<String, byte[]> toRecord(UUID id, String source, EventType type, Instant time,
             String subject, byte[] json) {
+        Contract.require("type", type);
+        return toRecord(id, source, type.dataSchema(), type, time, subject, json);
+    }
+
+    /**
+     * For a payload written earlier, by a producer that serves its schemas ({@link EventType#dataSchema(URI)}).
+     *
+     * @param id the event id ({@code ce_id})
+     * @param source the producing service ({@code ce_source})
+     * @param dataSchema where the payload's schema is found ({@code ce_dataschema}), an absolute URI
+     * @param type the event's type, which gives the topic and {@code ce_type}
+     * @param time when the event occurred ({@code ce_time})
+     * @param subject the event's partition key: the record key and {@code ce_subject}
+     * @param json the payload, as {@link EventJson} wrote it
+     * @return the record, with every CloudEvents header
+     * @throws EventContractException if an attribute is missing or the time has no RFC 3339 form
+     */
+    public static ProducerRecord<String, byte[]> toRecord(UUID id, String source, URI dataSchema, EventType type,
+            Instant time, String subject, byte[] json) {
         Contract.require("id", id);
+        Contract.require("dataSchema", dataSchema);
         Contract.require("source", source);
         Contract.require("type", type);
         Contract.require("subject", subject);
@@ -99,7 +120,9 @@ public final class KafkaCloudEvents {
         add(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
         add(headers, CloudEventHeaders.ID, id.toString());
         add(headers, CloudEventHeaders.SOURCE, source);
-        addTypeHeaders(headers, type);
+        add(headers, CloudEventHeaders.TYPE, type.ceType());
+        add(headers, CloudEventHeaders.DATA_SCHEMA, dataSchema.toString());
+        add(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.APPLICATION_JSON);
         add(headers, CloudEventHeaders.TIME, time.toString());
         add(headers, CloudEventHeaders.SUBJECT, subject);
         return record;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,6 +40,28 @@ class EventTypeTest {
     void schemaResourceShipsInTheJarWithTheDataSchemaAsItsId(EventType type) {
         assertThat(ContractFiles.resourceExists(type.schemaResource())).isTrue();
         assertThat(ContractFiles.schemaDocument(type).path("$id").asText()).isEqualTo(type.dataSchema().toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(EventType.class)
+    void theSchemaLocationIsItsFileUnderTheBaseAProducerServesItFrom(EventType type) {
+        String file = type.eventName() + ".v1.json";
+
+        assertThat(type.schemaFileName()).isEqualTo(file);
+        assertThat(type.dataSchema(URI.create("http://prospect-service:8082/schemas/")))
+                .hasToString("http://prospect-service:8082/schemas/" + file);
+        assertThat(type.dataSchema(URI.create("https://funnel.example.org/contract/schemas")))
+                .as("a base without its final slash")
+                .hasToString("https://funnel.example.org/contract/schemas/" + file);
+    }
+
+    @Test
+    void aSchemaLocationNeedsAnAbsoluteBase() {
+        for (String base : new String[] {"/schemas/", "schemas/", "urn:funnel:schemas"}) {
+            assertThatThrownBy(() -> EventType.PROSPECT_WON.dataSchema(URI.create(base)))
+                    .as(base).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("absolute URI");
+        }
+        assertThatThrownBy(() -> EventType.PROSPECT_WON.dataSchema(null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @ParameterizedTest(name = "{0}")

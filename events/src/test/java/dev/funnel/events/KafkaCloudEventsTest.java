@@ -57,6 +57,21 @@ class KafkaCloudEventsTest {
         assertThat(headers.toArray()).hasSize(8);
     }
 
+    @Test
+    void aProducerThatServesItsSchemasSendsTheirLocationAsTheDataSchema() {
+        URI location = EventType.PROSPECT_WON.dataSchema(URI.create("http://prospect-service:8082/schemas/"));
+        ProspectWon event = EventSamples.PROSPECT_WON;
+
+        ProducerRecord<String, byte[]> record = KafkaCloudEvents.toRecord(ID, SOURCE, location, event.type(),
+                event.occurredAt(), event.partitionKey(), EventJson.toBytes(event));
+
+        assertThat(text(record.headers(), CloudEventHeaders.DATA_SCHEMA))
+                .isEqualTo("http://prospect-service:8082/schemas/ProspectWon.v1.json");
+        assertThat(record.headers().toArray()).hasSize(8);
+        assertThat(KafkaCloudEvents.decode(consumed(record)))
+                .isEqualTo(new ReceivedEvent(ID, SOURCE, event.occurredAt(), event.partitionKey(), event));
+    }
+
     @ParameterizedTest
     @MethodSource("dev.funnel.events.EventSamples#named")
     void theCloudEventsSdkReadsWhatTheCodecWrites(FunnelEvent event) {

@@ -42,7 +42,8 @@ public class Outbox {
         EventType type = event.type();
         UUID eventId = UUID.randomUUID();
         repository.insert(new OutboxRow(0, eventId, type.topic(), event.partitionKey(), type.ceType(),
-                config.source(), type.dataSchema().toString(), EventJson.toJson(event), event.occurredAt()));
+                config.source(), type.dataSchema(config.dataSchemaBase()).toString(), EventJson.toJson(event),
+                event.occurredAt()));
         wakeRelayAfterCommit();
         return eventId;
     }

@@ -2,6 +2,7 @@ package dev.funnel.outbox;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
 import java.time.Duration;
 
 /** Settings of the outbox relay, all overridable by environment variables ({@code FUNNEL_OUTBOX_...}). */
@@ -11,6 +12,14 @@ public interface OutboxConfig {
     /** CloudEvents {@code source} of every event this service publishes. */
     @WithDefault("/funnel/${quarkus.application.name}")
     String source();
+
+    /**
+     * Where this service serves the contract's schemas (platform/web's {@code EventSchemaResource}); each record's
+     * {@code ce_dataschema} is its schema's file under it. The default is the service's address in the cluster: its
+     * Kubernetes Service is named after it and listens on its HTTP port. Set the address other teams reach it by.
+     */
+    @WithDefault("http://${quarkus.application.name}:${quarkus.http.port}/schemas/")
+    URI dataSchemaBase();
 
     /** How long sent rows are kept (for inspection) before they are deleted. */
     @WithDefault("PT24H")

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -191,8 +192,8 @@ class OutboxSender {
     private static ProducerRecord<String, byte[]> toRecord(OutboxRow row) {
         EventType type = EventType.fromCeType(row.eventType()).orElseThrow(() -> new IllegalStateException(
                 "Outbox row " + row.id() + " has the type " + row.eventType() + ", which is not in the catalog"));
-        return KafkaCloudEvents.toRecord(row.eventId(), row.source(), type, row.occurredAt(), row.key(),
-                row.payload().getBytes(StandardCharsets.UTF_8));
+        return KafkaCloudEvents.toRecord(row.eventId(), row.source(), URI.create(row.dataSchema()), type,
+                row.occurredAt(), row.key(), row.payload().getBytes(StandardCharsets.UTF_8));
     }
 
     @PreDestroy

@@ -15,8 +15,11 @@ import dev.funnel.events.RefusedRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -50,10 +53,36 @@ public final class EventContract {
             throw new AssertionError(where + ": " + refused.reason());
         }
         EventType type = ((ReceivedEvent) decoded).type();
-        // Consumers accept any ce_dataschema (a producer may move its schemas); a producer sends its type's.
-        require(where, type.dataSchema().toString().equals(header(record, CloudEventHeaders.DATA_SCHEMA)),
-                "ce_dataschema is not " + type.dataSchema());
+        // Consumers accept any ce_dataschema (a producer may move its schemas); a producer sends where its type's is.
+        schemaLocation(where, type, header(record, CloudEventHeaders.DATA_SCHEMA));
         requireValidPayload(where, type, record);
+    }
+
+    /**
+     * @return the path of the record's {@code ce_dataschema} on the service that sent it, for example
+     *     {@code /schemas/ProspectFound.v1.json}, for a test to GET it from the service under test and so show that
+     *     the header resolves
+     * @throws AssertionError unless the header is an absolute http(s) URL naming the file of the type's schema
+     */
+    public static String dataSchemaPath(ConsumerRecord<String, byte[]> record) {
+        String where = record.topic() + "-" + record.partition() + "@" + record.offset();
+        EventType type = EventType.fromCeType(header(record, CloudEventHeaders.TYPE))
+                .orElseThrow(() -> new AssertionError(where + ": no event type of the catalog"));
+        return schemaLocation(where, type, header(record, CloudEventHeaders.DATA_SCHEMA)).getRawPath();
+    }
+
+    private static URI schemaLocation(String where, EventType type, String dataSchema) {
+        URI location;
+        try {
+            location = new URI(String.valueOf(dataSchema));
+        } catch (URISyntaxException e) {
+            throw new AssertionError(where + ": ce_dataschema is no URI: " + dataSchema, e);
+        }
+        require(where, location.isAbsolute() && List.of("http", "https").contains(location.getScheme())
+                && location.getHost() != null && String.valueOf(location.getRawPath())
+                        .endsWith("/schemas/" + type.schemaFileName()),
+                "ce_dataschema " + dataSchema + " is not an http(s) URL of .../schemas/" + type.schemaFileName());
+        return location;
     }
 
     private static void requireValidPayload(String where, EventType type, ConsumerRecord<String, byte[]> record) {

@@ -1,5 +1,6 @@
 package dev.funnel.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,8 +15,12 @@ import java.time.Instant;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EventContractTest {
+
+    private static final String LOCATION = "http://prospect-service:8082/schemas/ProspectFound.v1.json";
 
     private final UUID prospect = UUID.randomUUID();
     private final byte[] payload = EventJson.toBytes(new ProspectFound(prospect, ProspectSource.SALES, null, "sam",
@@ -52,6 +57,26 @@ class EventContractTest {
                 .hasMessageContaining("owner");
     }
 
+    @Test
+    void theDataSchemaNamesWhereTheProducerServesTheSchemaAndItsPathIsWhatATestFetches() {
+        ConsumerRecord<String, byte[]> record = record(prospect.toString(), payload, null);
+
+        EventContract.assertConforms(record);
+        assertThat(EventContract.dataSchemaPath(record)).isEqualTo("/schemas/ProspectFound.v1.json");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/schemas/ProspectFound.v1.json", "urn:funnel:ProspectFound.v1",
+        "http://prospect-service:8082/schemas/ProspectWon.v1.json",
+        "ftp://prospect-service/schemas/ProspectFound.v1.json", "not a uri"})
+    void aDataSchemaThatIsNoHttpLocationOfTheTypesSchemaIsRefused(String dataSchema) {
+        ConsumerRecord<String, byte[]> record = record(prospect.toString(), payload, CloudEventHeaders.DATA_SCHEMA);
+        record.headers().add(CloudEventHeaders.DATA_SCHEMA, dataSchema.getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> EventContract.assertConforms(record)).hasMessageContaining("ce_dataschema");
+        assertThatThrownBy(() -> EventContract.dataSchemaPath(record)).hasMessageContaining("ce_dataschema");
+    }
+
     private ConsumerRecord<String, byte[]> record(String key, byte[] value, String leaveOut) {
         ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(Topics.PROSPECTS, 0, 0L, key, value);
         EventType type = EventType.fromCeType("dev.funnel.ProspectFound.v1").orElseThrow();
@@ -61,7 +86,7 @@ class EventContractTest {
         header(record, leaveOut, CloudEventHeaders.TYPE, type.ceType());
         header(record, leaveOut, CloudEventHeaders.TIME, "2026-11-02T09:00:00Z");
         header(record, leaveOut, CloudEventHeaders.SUBJECT, prospect.toString());
-        header(record, leaveOut, CloudEventHeaders.DATA_SCHEMA, type.dataSchema().toString());
+        header(record, leaveOut, CloudEventHeaders.DATA_SCHEMA, LOCATION);
         header(record, leaveOut, CloudEventHeaders.CONTENT_TYPE, "application/json");
         return record;
     }
