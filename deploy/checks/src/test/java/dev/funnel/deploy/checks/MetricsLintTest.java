@@ -47,14 +47,16 @@ class MetricsLintTest {
                     .as(service + "'s capture is OpenMetrics: scrape with Accept: " + TEXT_FORMAT)
                     .doesNotEndWith("# EOF");
             Set<String> problems = problems(Promtool.run(directory, metrics, "check", "metrics"));
-            softly.assertThat(problems).as(service + ": promtool could not read the capture")
-                    .noneMatch(MetricsLintTest::isUnreadable);
-            softly.assertThat(problems).as(service + ": problems of metrics this project defines")
-                    .noneMatch(problem -> problem.startsWith(PROJECT_PREFIX));
-            softly.assertThat(problems).as(service + ": problems of library metrics that are not in "
-                    + "Repository.LIBRARY_METRIC_PROBLEMS (fix them, or list them there under their library)")
-                    .allMatch(problem -> problem.startsWith(PROJECT_PREFIX) || isUnreadable(problem)
-                            || accepted.contains(problem));
+            // Each assertion lists only its own kind of problem, so the failure names what to fix.
+            softly.assertThat(problems.stream().filter(MetricsLintTest::isUnreadable))
+                    .as(service + ": promtool could not read the capture").isEmpty();
+            softly.assertThat(problems.stream().filter(problem -> problem.startsWith(PROJECT_PREFIX)))
+                    .as(service + ": problems of metrics this project defines").isEmpty();
+            softly.assertThat(problems.stream().filter(problem -> !problem.startsWith(PROJECT_PREFIX)
+                    && !isUnreadable(problem) && !accepted.contains(problem)))
+                    .as(service + ": problems of library metrics that are not in "
+                            + "Repository.LIBRARY_METRIC_PROBLEMS (fix them, or list them there under their library)")
+                    .isEmpty();
         }
         softly.assertAll();
     }
