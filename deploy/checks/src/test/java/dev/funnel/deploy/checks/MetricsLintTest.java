@@ -76,12 +76,12 @@ class MetricsLintTest {
         assertThat(problems(Promtool.run(directory, scrape, "check", "metrics"))).containsExactlyInAnyOrder(
                 "funnel_typical_sprout_lag_days use base unit \"seconds\" instead of \"days\"",
                 "funnel_activities_logged_total no help text");
+        // Longer than a pipe holds: promtool stops reading at the bad line while the rest is still being written.
         String openMetrics = """
                 # TYPE system_cpu_usage gauge
                 # HELP system_cpu_usage The \\"recent cpu usage\\" of the system
                 system_cpu_usage 0.0
-                # EOF
-                """;
+                """ + "# TYPE filler gauge\n" + "filler 0.0\n".repeat(50_000) + "# EOF\n";
         assertThat(problems(Promtool.run(directory, openMetrics, "check", "metrics")))
                 .singleElement().asString().startsWith("error while linting:").contains("invalid escape sequence");
     }

@@ -37,6 +37,10 @@ final class Promtool {
      * when {@value #REQUIRE} is 1 in {@code environment}.
      */
     static void require(String unchecked, Map<String, String> environment) {
+        if (!PRESENT) {
+            // Surefire lists skipped tests without their reason: say it where the build log shows it.
+            System.err.println("[deploy/checks] " + reason(unchecked));
+        }
         require(PRESENT, unchecked, environment);
     }
 
@@ -44,13 +48,14 @@ final class Promtool {
         if (present) {
             return;
         }
-        String reason = "promtool is not installed here: " + unchecked + " (apt-get install prometheus brings it)";
         if ("1".equals(environment.get(REQUIRE))) {
-            throw new IllegalStateException(reason + "; " + REQUIRE + "=1: a missing promtool is a failure");
+            throw new IllegalStateException(reason(unchecked) + "; " + REQUIRE + "=1: a missing promtool is a failure");
         }
-        // Surefire lists skipped tests without their reason: say it where the build log shows it.
-        System.err.println("[deploy/checks] " + reason);
-        Assumptions.abort(reason + "; skipped (" + REQUIRE + "=1 makes this a failure)");
+        Assumptions.abort(reason(unchecked) + "; skipped (" + REQUIRE + "=1 makes this a failure)");
+    }
+
+    private static String reason(String unchecked) {
+        return "promtool is not installed here: " + unchecked + " (apt-get install prometheus brings it)";
     }
 
     /** promtool with {@code arguments} in {@code directory}, reading {@code input} on its standard input. */
@@ -62,6 +67,8 @@ final class Promtool {
                 .start();
         try (OutputStream stdin = process.getOutputStream()) {
             stdin.write(input.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException closedEarly) {
+            // promtool stops reading at the first line it cannot parse, and says which below.
         }
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         boolean finished = process.waitFor(2, TimeUnit.MINUTES);
