@@ -49,7 +49,8 @@ final class Promtool {
             return;
         }
         if ("1".equals(environment.get(REQUIRE))) {
-            throw new IllegalStateException(reason(unchecked) + "; " + REQUIRE + "=1: a missing promtool is a failure");
+            throw new IllegalStateException(reason(unchecked) + "; " + REQUIRE
+                    + "=1: a missing promtool is a failure");
         }
         Assumptions.abort(reason(unchecked) + "; skipped (" + REQUIRE + "=1 makes this a failure)");
     }
