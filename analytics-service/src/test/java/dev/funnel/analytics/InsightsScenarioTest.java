@@ -305,8 +305,9 @@ class InsightsScenarioTest {
                 assertThat(gauge(metrics, "funnel_techniques{status=\"" + status + "\"}")).as(status)
                         .isEqualTo(withStatus);
             }
-            assertThat(gauge(metrics, "funnel_typical_sprout_lag_days"))
-                    .isEqualTo(asOfToday.get("typicalSproutLagDays").asDouble());
+            // In days on the API, in seconds on /q/metrics.
+            assertThat(gauge(metrics, "funnel_typical_sprout_lag_seconds"))
+                    .isEqualTo(asOfToday.get("typicalSproutLagDays").asDouble() * Duration.ofDays(1).toSeconds());
             Map<String, Double> today = strengths(asOfToday);
             for (String technique : scenario.farm()) {
                 assertThat(gauge(metrics, "funnel_technique_habit_strength{technique=\"" + technique + "\"}"))

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.TimeGauge;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -15,12 +16,15 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
  * The farming insights as of today, for dashboards, read from the read model on a schedule so a scrape never
  * queries it: {@code funnel_technique_habit_strength{technique}} (0 to 1), {@code funnel_techniques{status}}
- * (every status, 0 included) and {@code funnel_typical_sprout_lag_days} (NaN until first read).
+ * (every status, 0 included) and {@code funnel_typical_sprout_lag_seconds} (NaN until first read). The sprout lag
+ * is counted in days but exposed in seconds, Prometheus' base unit of time, so that queries compare and scale it as
+ * any other duration.
  */
 @ApplicationScoped
 public class InsightGauges {
@@ -45,9 +49,10 @@ public class InsightGauges {
                     .tag("status", status.name())
                     .register(registry);
         }
-        Gauge.builder("funnel.typical.sprout.lag", this, gauges -> gauges.typicalLagDays)
-                .description("Median days from a technique's first activity to its first prospect (42 when none)")
-                .baseUnit("days")
+        // A TimeGauge converts to the registry's base unit: Prometheus' seconds, named _seconds.
+        TimeGauge.builder("funnel.typical.sprout.lag", this, TimeUnit.DAYS, gauges -> gauges.typicalLagDays)
+                .description("Median time from a technique's first activity to its first prospect "
+                        + "(42 days while no technique has one)")
                 .register(registry);
     }
 

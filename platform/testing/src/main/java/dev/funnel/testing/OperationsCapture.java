@@ -1,5 +1,6 @@
 package dev.funnel.testing;
 
+import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,6 +17,8 @@ import java.util.stream.StreamSupport;
  * <ul>
  *   <li>{@code target/metrics/<service>.prom}: its {@code /q/metrics} output, taken after the test exercised it
  *       (counters with labels appear only once something was counted);</li>
+ *   <li>{@code target/metrics/<service>.text.prom}: the same, scraped again in Prometheus' classic text format
+ *       ({@link #TEXT_FORMAT}), for {@code promtool check metrics};</li>
  *   <li>{@code target/metrics/<service>.health}: the health paths that answered UP, one a line;</li>
  *   <li>{@code target/metrics/<service>.config}: the names of its configuration properties, one a line, so that
  *       an environment variable in a Deployment can be checked to mean something to the service.</li>
@@ -24,6 +27,13 @@ import java.util.stream.StreamSupport;
  * Paths are relative to the working directory, which Surefire sets to the module's directory.
  */
 public final class OperationsCapture {
+
+    /**
+     * Prometheus' classic text format, the only one {@code promtool check metrics} reads. Asked for any type (as
+     * RestAssured and Prometheus itself ask), Quarkus answers OpenMetrics 1.0, whose HELP lines escape {@code "} as
+     * {@code \"}: the classic format has no such escape, so promtool refused every OpenMetrics scrape.
+     */
+    public static final String TEXT_FORMAT = "text/plain; version=0.0.4; charset=utf-8";
 
     /** The paths the Kubernetes probes use: liveness, readiness and startup. */
     public static final List<String> HEALTH_PATHS = List.of("/q/health/live", "/q/health/ready", "/q/health/started");
@@ -35,7 +45,8 @@ public final class OperationsCapture {
 
     /**
      * @param service the service's name, as its module and its Kubernetes Deployment are called
-     * @param metrics the body of {@code GET /q/metrics}
+     * @param metrics the body of {@code GET /q/metrics} (OpenMetrics, as Prometheus scrapes it); the capture also
+     *     scrapes it once more in {@link #TEXT_FORMAT}
      * @param healthPathsUp those of {@link #HEALTH_PATHS} that answered 200
      * @param propertyNames the application's configuration property names
      *     ({@code ConfigProvider.getConfig().getPropertyNames()}); profile-specific names and names without a dot
@@ -50,10 +61,20 @@ public final class OperationsCapture {
         try {
             Files.createDirectories(DIRECTORY);
             Files.writeString(DIRECTORY.resolve(service + ".prom"), metrics);
+            Files.writeString(DIRECTORY.resolve(service + ".text.prom"), scrapeInTextFormat());
             Files.write(DIRECTORY.resolve(service + ".health"), new TreeSet<>(healthPathsUp));
             Files.write(DIRECTORY.resolve(service + ".config"), keys);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the operations capture of " + service, e);
         }
+    }
+
+    private static String scrapeInTextFormat() {
+        Response response = ManagementInterface.given().accept(TEXT_FORMAT).get("/q/metrics");
+        if (response.statusCode() != 200 || !response.contentType().startsWith("text/plain")) {
+            throw new IllegalStateException("/q/metrics in the text format answered " + response.statusCode() + " "
+                    + response.contentType());
+        }
+        return response.asString();
     }
 }

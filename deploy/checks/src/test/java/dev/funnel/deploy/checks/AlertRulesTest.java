@@ -7,25 +7,22 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The PrometheusRule's alerts, checked and unit-tested by Prometheus' own promtool where it is installed (Debian's
- * {@code prometheus} package; {@code .ci/run} installs it when apt is available): the scenarios in
- * {@code src/test/resources/alerts-test.yaml} feed series and say which alerts must fire and when.
+ * The PrometheusRule's alerts, checked and unit-tested by Prometheus' own promtool where it is installed
+ * ({@link Promtool}): the scenarios in {@code src/test/resources/alerts-test.yaml} feed series and say which alerts
+ * must fire and when.
  */
 class AlertRulesTest {
 
@@ -51,13 +48,8 @@ class AlertRulesTest {
 
     @Test
     void promtoolAcceptsTheRulesAndTheirScenariosPass(@TempDir Path directory) throws Exception {
-        String skipped = "promtool is not installed here: the alert expressions were checked only for the metrics "
-                + "they read, not parsed or unit-tested (apt-get install prometheus brings promtool)";
-        if (!promtoolPresent()) {
-            // Surefire lists skipped tests without their reason: say it where the build log shows it.
-            System.err.println("[deploy/checks] " + skipped);
-        }
-        Assumptions.assumeTrue(promtoolPresent(), skipped);
+        Promtool.require("the alert expressions were checked only for the metrics they read, not parsed or "
+                + "unit-tested", System.getenv());
         // promtool reads plain rule files: the PrometheusRule's spec is one.
         ObjectNode plain = plainRules();
         Path checked = directory.resolve("checked-alerts.yaml");
@@ -79,7 +71,7 @@ class AlertRulesTest {
      */
     @Test
     void theLagAlertsStayQuietOnACaughtUpRunAndFireOnItsBacklog(@TempDir Path directory) throws Exception {
-        Assumptions.assumeTrue(promtoolPresent(), "promtool is not installed here (apt-get install prometheus)");
+        Promtool.require("the lag alerts were not run over the captured lag", System.getenv());
         writeScenarioRules(directory);
         ObjectNode file = YAML.createObjectNode();
         file.putArray("rule_files").add("funnel-alerts.yaml");
@@ -179,28 +171,7 @@ class AlertRulesTest {
         return Repository.deploy().resolve("k8s/base/monitoring/prometheusrule.yaml");
     }
 
-    /** "ok" and the output, or the output of a failure, so the assertion message shows what promtool said. */
     private static String promtool(Path directory, String... arguments) throws IOException, InterruptedException {
-        String[] command = new String[arguments.length + 1];
-        command[0] = "promtool";
-        System.arraycopy(arguments, 0, command, 1, arguments.length);
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                .start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        boolean finished = process.waitFor(2, TimeUnit.MINUTES);
-        return (finished && process.exitValue() == 0 ? "ok\n" : "failed\n") + output;
-    }
-
-    private static boolean promtoolPresent() {
-        try {
-            Process process = new ProcessBuilder("promtool", "--version").redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(1, TimeUnit.MINUTES) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Promtool.run(directory, "", arguments).toString();
     }
 }

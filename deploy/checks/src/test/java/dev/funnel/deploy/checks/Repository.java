@@ -35,6 +35,62 @@ final class Repository {
             "kube_deployment_status_replicas_ready", "kube_pod_status_ready", "kube_deployment_created", "up");
 
     /**
+     * What {@code promtool check metrics} says about metrics that libraries define and we cannot fix, one problem a
+     * line exactly as promtool reports it, under the library that names or describes the metric. Renaming them
+     * (a Micrometer MeterFilter could) would break every dashboard and alert written for these libraries, and their
+     * descriptions are theirs; MetricsLintTest fails on any problem not listed here, and on every problem of a metric
+     * of this project ({@code funnel_*}), which is never listed.
+     */
+    static final Map<String, List<String>> LIBRARY_METRIC_PROBLEMS = Map.of(
+            "kafka-clients 4.1.2, bound by Micrometer's KafkaClientMetrics: Kafka's own metric names end in _ns, "
+                    + "_ms and _count, and some have an empty description", List.of(
+                    "kafka_app_info_start_time_ms metric names should not contain abbreviated units",
+                    "kafka_consumer_commit_sync_time_ns_total metric names should not contain abbreviated units",
+                    "kafka_consumer_committed_time_ns_total metric names should not contain abbreviated units",
+                    "kafka_consumer_connection_count non-histogram and non-summary metrics should not have "
+                            + "\"_count\" suffix",
+                    "kafka_consumer_io_time_ns_avg metric names should not contain abbreviated units",
+                    "kafka_consumer_io_time_ns_total metric names should not contain abbreviated units",
+                    "kafka_consumer_io_wait_time_ns_avg metric names should not contain abbreviated units",
+                    "kafka_consumer_io_wait_time_ns_total metric names should not contain abbreviated units",
+                    "kafka_producer_bufferpool_wait_time_ns_total metric names should not contain abbreviated units",
+                    "kafka_producer_connection_count non-histogram and non-summary metrics should not have "
+                            + "\"_count\" suffix",
+                    "kafka_producer_flush_time_ns_total metric names should not contain abbreviated units",
+                    "kafka_producer_io_time_ns_avg metric names should not contain abbreviated units",
+                    "kafka_producer_io_time_ns_total metric names should not contain abbreviated units",
+                    "kafka_producer_io_wait_time_ns_avg metric names should not contain abbreviated units",
+                    "kafka_producer_io_wait_time_ns_total metric names should not contain abbreviated units",
+                    "kafka_producer_metadata_wait_time_ns_total metric names should not contain abbreviated units",
+                    "kafka_producer_node_request_latency_avg no help text",
+                    "kafka_producer_node_request_latency_max no help text",
+                    "kafka_producer_txn_abort_time_ns_total metric names should not contain abbreviated units",
+                    "kafka_producer_txn_begin_time_ns_total metric names should not contain abbreviated units",
+                    "kafka_producer_txn_commit_time_ns_total metric names should not contain abbreviated units",
+                    "kafka_producer_txn_init_time_ns_total metric names should not contain abbreviated units",
+                    "kafka_producer_txn_prepare_time_ns_total metric names should not contain abbreviated units",
+                    "kafka_producer_txn_send_offsets_time_ns_total metric names should not contain abbreviated "
+                            + "units"),
+            "Micrometer 1.16.3's ProcessorMetrics: process.cpu.time in ns, system.cpu.count", List.of(
+                    "process_cpu_time_ns_total metric names should not contain abbreviated units",
+                    "system_cpu_count non-histogram and non-summary metrics should not have \"_count\" suffix"),
+            "Micrometer 1.16.3's Netty binders, which Quarkus 3.33.2 registers for Vert.x, without descriptions",
+            List.of(
+                    "netty_allocator_memory_pinned no help text",
+                    "netty_allocator_memory_used no help text",
+                    "netty_allocator_pooled_arenas no help text",
+                    "netty_allocator_pooled_cache_size no help text",
+                    "netty_allocator_pooled_chunk_size no help text",
+                    "netty_allocator_pooled_threadlocal_caches no help text",
+                    "netty_eventexecutor_tasks_pending no help text"),
+            "Quarkus 3.33.2's Vert.x HTTP binder: a gauge without description, and a long task timer whose samples "
+                    + "Micrometer's Prometheus registry (simpleclient 0.16.0) writes under other names than its "
+                    + "help", List.of(
+                    "http_server_active_requests no help text",
+                    "http_server_connections_seconds_active_count no help text",
+                    "http_server_connections_seconds_duration_sum no help text"));
+
+    /**
      * Configuration keys no service sets, which an overlay may set where Quarkus' default does not fit, each with
      * when. deploy/README.md offers them; they are understood as settings of every service.
      */

@@ -140,6 +140,14 @@ final class ServiceFacts {
         return Repository.read(captured(".prom"));
     }
 
+    /**
+     * The same metrics scraped again in Prometheus' classic text format, the only one {@code promtool check metrics}
+     * reads (the capture above is OpenMetrics, as Prometheus scrapes it).
+     */
+    String metricsInTextFormat() {
+        return String.join("\n", capturedLines(".text.prom")) + "\n";
+    }
+
     /** Metric names in the capture: every sample's name ({@code x_count}, {@code x_sum} and so on included). */
     Set<String> metricNames() {
         return metrics().lines()

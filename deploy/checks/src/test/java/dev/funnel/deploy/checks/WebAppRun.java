@@ -25,7 +25,8 @@ import java.util.Map;
  * once per test JVM: {@code a} and {@code b} share one Secret {@code web-app-keys}, as the pods of the Deployment
  * do; {@code c} has the same client secret and CSRF key but session and state keys of its own, as a pod would that
  * did not get them. Once they are up, replica a's health paths and its /q/metrics (after a few requests) are
- * written to {@code deploy/checks/target/web-app-run/}, where {@link ServiceFacts} reads them as a service's
+ * written to {@code deploy/checks/target/web-app-run/} (the metrics also in the classic text format, as
+ * {@code web-app.text.prom}), where {@link ServiceFacts} reads them as a service's
  * OperationsCaptureTest output.
  */
 final class WebAppRun {
@@ -147,6 +148,7 @@ final class WebAppRun {
         a.get("/signed-out", Map.of());
         a.get("/today", Map.of());
         Files.writeString(DIRECTORY.resolve("web-app.prom"), a.management("/q/metrics").body());
+        Files.writeString(DIRECTORY.resolve("web-app.text.prom"), a.scrapeInTextFormat());
         Files.write(DIRECTORY.resolve("web-app.health"), up);
     }
 
@@ -212,6 +214,13 @@ final class WebAppRun {
         HttpResponse<String> management(String path) throws IOException, InterruptedException {
             return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** Its /q/metrics in the classic text format, which promtool checks (see {@link MetricsLintTest}). */
+        String scrapeInTextFormat() throws IOException, InterruptedException {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/metrics"))
+                    .header("Accept", MetricsLintTest.TEXT_FORMAT).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
         }
 
         /** A request as the Ingress forwards it, or, without headers, straight to the pod. */
