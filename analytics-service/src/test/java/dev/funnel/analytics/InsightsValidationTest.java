@@ -21,7 +21,8 @@ class InsightsValidationTest {
 
     @Test
     void rangesAreRequiredOnEveryEndpointThatTakesOne() {
-        for (String path : List.of("/insights/consistency", "/insights/hunting-vs-farming", "/insights/harvest")) {
+        for (String path : List.of("/insights/consistency", "/insights/hunting-vs-farming", "/insights/harvest",
+                "/insights/time-in-stage", "/insights/lost")) {
             refused(given().get(path))
                     .body("violations.field", contains("from", "to"))
                     .body("violations.in", everyItem(equalTo("query")))
@@ -49,6 +50,20 @@ class InsightsValidationTest {
                 .body("violations[0].message", containsString("at most 5 years"));
         given().queryParam("from", "2020-01-01").queryParam("to", "2024-12-31").get("/insights/harvest")
                 .then().statusCode(200);
+    }
+
+    @Test
+    void theConversionWindowIsAWholeNumberOfDaysUpToTenYears() {
+        for (String window : List.of("0", "3651", "30.5", "a month", "-1")) {
+            refused(given().queryParam("from", "2026-01-01").queryParam("to", "2026-01-31")
+                    .queryParam("window", window).get("/insights/time-in-stage"))
+                    .body("violations.field", contains("window"))
+                    .body("violations[0].message", containsString("from 1 to 3650"));
+        }
+        given().queryParam("from", "2026-01-01").queryParam("to", "2026-01-31").queryParam("window", "3650")
+                .get("/insights/time-in-stage").then().statusCode(200).body("window", equalTo(3650));
+        given().queryParam("from", "2026-01-01").queryParam("to", "2026-01-31")
+                .get("/insights/time-in-stage").then().statusCode(200).body("window", equalTo(30));
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.funnel.analytics.api;
 
 import dev.funnel.analytics.insights.DateRange;
 import dev.funnel.analytics.insights.Insights;
+import dev.funnel.analytics.pipeline.PipelineInsights;
+import dev.funnel.web.QueryParameters;
 import dev.funnel.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -11,7 +13,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.LocalDate;
-import dev.funnel.web.QueryParameters;
 
 /**
  * What the funnel's counts mean: is the garden watered every day, how long until the sprouts, does hunting win
@@ -25,10 +26,12 @@ import dev.funnel.web.QueryParameters;
 public class InsightsResource {
 
     private final Insights insights;
+    private final PipelineInsights pipeline;
     private final Clock clock;
 
-    InsightsResource(Insights insights, Clock clock) {
+    InsightsResource(Insights insights, PipelineInsights pipeline, Clock clock) {
         this.insights = insights;
+        this.pipeline = pipeline;
         this.clock = clock;
     }
 
@@ -74,5 +77,31 @@ public class InsightsResource {
         double carryOver = InsightParameters.theta(parameters, theta);
         parameters.throwIfInvalid();
         return HarvestResponse.of(range, insights.harvest(range, carryOver));
+    }
+
+    /**
+     * The prospects found in [from, to] as of asOf: days found to contacted and contacted to won or lost, per
+     * source and owner; the share won within {@code window} days; the open ones stuck past their stage's p90.
+     */
+    @GET
+    @Path("time-in-stage")
+    public TimeInStageResponse timeInStage(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("asOf") String asOf, @QueryParam("window") String window) {
+        QueryParameters parameters = new QueryParameters();
+        DateRange range = CohortParameters.range(parameters, from, to);
+        LocalDate day = InsightParameters.asOf(parameters, asOf, clock);
+        int windowDays = InsightParameters.window(parameters, window);
+        parameters.throwIfInvalid();
+        return TimeInStageResponse.of(range, day, windowDays, pipeline.timeInStage(range, day, windowDays));
+    }
+
+    /** The prospects found in [from, to] that were lost: by reason, source, technique, owner; their objections. */
+    @GET
+    @Path("lost")
+    public LossesResponse lost(@QueryParam("from") String from, @QueryParam("to") String to) {
+        QueryParameters parameters = new QueryParameters();
+        DateRange range = CohortParameters.range(parameters, from, to);
+        parameters.throwIfInvalid();
+        return LossesResponse.of(range, pipeline.losses(range));
     }
 }
