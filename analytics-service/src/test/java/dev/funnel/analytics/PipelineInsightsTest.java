@@ -155,6 +155,48 @@ class PipelineInsightsTest {
     }
 
     @Test
+    void thePreviousTwoWeeksAreAnsweredBesideAndSubtractedFigureByFigure() {
+        // Days -14..-1 hold one prospect of ana's: found on day -1, never contacted, lost on day 2 for TIMING.
+        JsonNode answer = get("/insights/lost", Map.of("from", day(0).toString(), "to", day(13).toString(),
+                "compare", "previous"));
+
+        assertThat(answer.get("lost").asLong()).as("the answer itself, unchanged").isEqualTo(5);
+        assertThat(answer.at("/previous/from").asText()).isEqualTo("2012-12-24");
+        assertThat(answer.at("/previous/to").asText()).isEqualTo("2013-01-06");
+        assertThat(answer.at("/previous/byReason")).isEqualTo(parse("""
+                [{"reason": "TIMING", "lost": 1, "share": 1.0}]"""));
+        JsonNode deltas = answer.get("deltas");
+        assertThat(deltas.get("found").asLong()).isEqualTo(11);
+        assertThat(deltas.get("won").asLong()).isEqualTo(4);
+        assertThat(deltas.get("lost").asLong()).isEqualTo(4);
+        assertThat(deltas.get("lossRate").asDouble()).isEqualTo(5 / 9.0 - 1.0);
+        assertThat(deltas.get("byReason")).isEqualTo(parse("""
+                [{"reason": "PRICE", "lost": 2, "share": 0.4},
+                 {"reason": "AUTHORITY", "lost": 1, "share": 0.2},
+                 {"reason": "NO_DECISION", "lost": 1, "share": 0.2},
+                 {"reason": "NO_RESPONSE", "lost": 1, "share": 0.2},
+                 {"reason": "TIMING", "lost": -1, "share": -1.0}]"""));
+        assertThat(deltas.get("byOwner")).isEqualTo(parse("""
+                [{"group": "ana", "found": 4, "won": 2, "lost": 1, "lossRate": -0.5,
+                  "reasons": {"PRICE": 2, "TIMING": -1}},
+                 {"group": "ben", "found": 7, "won": 2, "lost": 3, "lossRate": 0.6,
+                  "reasons": {"AUTHORITY": 1, "NO_DECISION": 1, "NO_RESPONSE": 1}}]"""));
+
+        // Time in stage compares as of the same day one period earlier: day 6, when the prospect was lost.
+        JsonNode times = timeInStage(Map.of("compare", "previous"));
+        assertThat(times.at("/previous/asOf").asText()).isEqualTo("2013-01-13");
+        assertThat(times.at("/previous/all/window")).isEqualTo(parse("""
+                {"days": 30, "found": 1, "wonWithin": 0, "share": 0.0}"""));
+        assertThat(times.at("/deltas/all")).isEqualTo(parse("""
+                {"foundToContacted": {"prospects": 8, "medianDays": null, "p90Days": null},
+                 "contactedToDecided": {"prospects": 5, "medianDays": null, "p90Days": null},
+                 "contactedToWon": {"prospects": 2, "medianDays": null, "p90Days": null},
+                 "contactedToLost": {"prospects": 3, "medianDays": null, "p90Days": null},
+                 "window": {"found": 11, "wonWithin": 2, "share": 0.16666666666666666}}"""));
+        assertThat(times.get("deltas").has("stuck")).as("the stuck are listed, not compared").isFalse();
+    }
+
+    @Test
     void aRangeWithNoProspectsHasNoFiguresRatherThanZeroes() {
         JsonNode times = get("/insights/time-in-stage", Map.of("from", day(400).toString(),
                 "to", day(410).toString()));
