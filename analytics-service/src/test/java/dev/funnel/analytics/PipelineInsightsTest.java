@@ -3,7 +3,9 @@ package dev.funnel.analytics;
 import static dev.funnel.analytics.AnalyticsApi.get;
 import static dev.funnel.analytics.AnalyticsApi.parse;
 import static dev.funnel.analytics.PipelineScenario.day;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,9 +13,11 @@ import dev.funnel.testing.FunnelTestResources;
 import dev.funnel.testing.KafkaTestClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -194,6 +198,39 @@ class PipelineInsightsTest {
                  "contactedToLost": {"prospects": 3, "medianDays": null, "p90Days": null},
                  "window": {"found": 11, "wonWithin": 2, "share": 0.16666666666666666}}"""));
         assertThat(times.get("deltas").has("stuck")).as("the stuck are listed, not compared").isFalse();
+    }
+
+    @Test
+    void aBreakdownAsASpreadsheetHoldsTheFiguresOfItsJson() {
+        for (String by : List.of("owner", "technique", "source")) {
+            Map<String, Object> query = Map.of("by", by, "from", day(0).toString(), "to", day(13).toString());
+            JsonNode json = get("/funnel/breakdown", query);
+            Response sheet = given().accept("text/csv").queryParams(query).get("/funnel/breakdown");
+
+            assertThat(sheet.statusCode()).isEqualTo(200);
+            assertThat(sheet.contentType()).startsWith("text/csv");
+            assertThat(sheet.header("Content-Disposition"))
+                    .isEqualTo("attachment; filename=\"funnel-by-" + by + "-2013-01-07-2013-01-20.csv\"");
+            List<String> lines = List.of(sheet.asString().split("\r\n"));
+            List<String> columns = List.of(lines.get(0).split(",", -1));
+            assertThat(columns.get(0)).isEqualTo(by);
+            assertThat(lines).hasSize(json.get("rows").size() + 1);
+            for (int i = 0; i < json.get("rows").size(); i++) {
+                JsonNode row = json.get("rows").get(i);
+                List<String> cells = List.of(lines.get(i + 1).split(",", -1));
+                assertThat(cells.get(0)).isEqualTo(row.get("group").isNull() ? "" : row.get("group").asText());
+                for (int column = 1; column < columns.size(); column++) {
+                    JsonNode figure = row.at("/" + columns.get(column).replace('.', '/'));
+                    assertThat(cells.get(column)).as(by + " row " + i + " " + columns.get(column))
+                            .isEqualTo(figure.isNull() || figure.isMissingNode() ? "" : figure.asText());
+                }
+            }
+        }
+        assertThat(get("/funnel/breakdown", Map.of("by", "owner", "from", day(0).toString(),
+                "to", day(13).toString())).get("rows")).as("JSON stays the default").isNotEmpty();
+        given().accept("text/csv").queryParam("by", "owner").queryParam("from", day(0).toString())
+                .queryParam("to", day(13).toString()).queryParam("compare", "previous").get("/funnel/breakdown")
+                .then().statusCode(400).body("violations[0].field", equalTo("compare"));
     }
 
     @Test

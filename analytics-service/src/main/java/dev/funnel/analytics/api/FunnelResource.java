@@ -4,6 +4,7 @@ import dev.funnel.analytics.funnel.Cohort;
 import dev.funnel.analytics.funnel.FunnelQueries;
 import dev.funnel.analytics.funnel.Grouping;
 import dev.funnel.web.QueryParameters;
+import dev.funnel.web.csv.CsvRequests;
 import dev.funnel.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /**
  * The combined marketing-plus-sales funnel of the prospects found in [from, to]. Every figure is defined in the
@@ -55,6 +57,31 @@ public class FunnelResource {
         boolean previous = PeriodComparison.requested(parameters, compare);
         parameters.throwIfInvalid();
         return comparison.answer(previous, breakdown(cohort, grouping), () -> breakdown(cohort.previous(), grouping));
+    }
+
+    /**
+     * The same breakdown as a spreadsheet ({@code Accept: text/csv}), to open in a spreadsheet program; the
+     * previous period's comparison is answered in JSON only.
+     */
+    @GET
+    @Path("breakdown")
+    @Produces(CsvRequests.TEXT_CSV)
+    public Response breakdownSheet(@QueryParam("by") String by, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("source") String source,
+            @QueryParam("technique") String technique, @QueryParam("owner") String owner,
+            @QueryParam("compare") String compare) {
+        QueryParameters parameters = new QueryParameters();
+        Grouping grouping = CohortParameters.grouping(parameters, by);
+        Cohort cohort = CohortParameters.cohort(parameters, from, to, source, technique, owner);
+        if (compare != null) {
+            parameters.invalid("compare", "is answered as JSON only (Accept: application/json)");
+        }
+        parameters.throwIfInvalid();
+        BreakdownResponse breakdown = breakdown(cohort, grouping);
+        return Response.ok(BreakdownSheet.of(breakdown))
+                .header("Content-Disposition", "attachment; filename=\"funnel-by-" + breakdown.by() + "-"
+                        + cohort.from() + "-" + cohort.to() + ".csv\"")
+                .build();
     }
 
     /** Per objection category: raised, resolved, and the win rates of bridged and unbridged prospects. */

@@ -1,6 +1,7 @@
 package dev.funnel.web.csv;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.util.ArrayList;
@@ -12,7 +13,10 @@ import java.util.List;
  */
 public final class CsvTables {
 
-    private static final CsvMapper CSV = new CsvMapper();
+    /** Quotes a cell only where RFC 4180 needs it, not wherever Jackson's quick guess would (long names). */
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .build();
 
     private CsvTables() {
     }
