@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -19,6 +21,26 @@ public final class CsvTables {
             .build();
 
     private CsvTables() {
+    }
+
+    /** Records as a table: one column per component, named as in JSON, in the record's order. */
+    public static <T extends Record> String ofRecords(Class<T> type, List<T> records) {
+        RecordComponent[] components = type.getRecordComponents();
+        List<String> columns = Arrays.stream(components).map(RecordComponent::getName).toList();
+        List<List<?>> rows = new ArrayList<>();
+        for (T record : records) {
+            List<Object> cells = new ArrayList<>();
+            for (RecordComponent component : components) {
+                try {
+                    component.getAccessor().setAccessible(true);
+                    cells.add(component.getAccessor().invoke(record));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("Cannot read " + component.getName() + " of a " + type, e);
+                }
+            }
+            rows.add(cells);
+        }
+        return write(columns, rows);
     }
 
     /**

@@ -109,6 +109,17 @@ class CsvRequestsTest {
                 .isEqualTo("group,won,note\r\nana,3,\"said \"\"no\"\", then yes\"\r\n,0,\"two\nlines\"\r\n");
     }
 
+    @Test
+    void recordsAreWrittenOneColumnPerFieldAndReadBackAsTheyWere() {
+        List<Row> rows = List.of(new Row(UUID.fromString("00000000-0000-0000-0000-000000000002"), "Doe, Jane", 30,
+                LocalDate.of(2026, 1, 2), Kind.CALL, "said \"later\"\nthen"), new Row(null, "Ann", 0, null, null, null));
+
+        String sheet = CsvTables.ofRecords(Row.class, rows);
+
+        assertThat(sheet).startsWith("id,name,minutes,on,kind,notes\r\n");
+        assertThat(read(sheet)).isEqualTo(rows);
+    }
+
     private static List<Row> read(String body) {
         return CsvRequests.read(body, Row.class, 10, VALIDATOR);
     }
