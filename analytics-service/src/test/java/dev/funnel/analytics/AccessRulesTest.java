@@ -75,6 +75,8 @@ class AccessRulesTest {
                 new Endpoint("GET", "/insights/sprout-lag", READERS),
                 new Endpoint("GET", "/insights/hunting-vs-farming?" + RANGE, READERS),
                 new Endpoint("GET", "/insights/harvest?" + RANGE, READERS),
+                new Endpoint("GET", "/insights/time-in-stage?" + RANGE, READERS),
+                new Endpoint("GET", "/insights/lost?" + RANGE, READERS),
                 new Endpoint("GET", "/admin/projection", ADMINS),
                 new Endpoint("GET", "/audit", ADMINS));
     }

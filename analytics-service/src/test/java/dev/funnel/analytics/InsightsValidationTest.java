@@ -5,6 +5,9 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 
 import dev.funnel.testing.FunnelTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -19,9 +22,15 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(FunnelTestResources.class)
 class InsightsValidationTest {
 
+    /** Every question about a range of days, funnel and insights alike. */
+    private static final List<String> RANGE_QUERIES = List.of("/funnel", "/funnel/breakdown", "/funnel/objections",
+            "/insights/consistency", "/insights/hunting-vs-farming", "/insights/harvest", "/insights/time-in-stage",
+            "/insights/lost");
+
     @Test
     void rangesAreRequiredOnEveryEndpointThatTakesOne() {
-        for (String path : List.of("/insights/consistency", "/insights/hunting-vs-farming", "/insights/harvest")) {
+        for (String path : List.of("/insights/consistency", "/insights/hunting-vs-farming", "/insights/harvest",
+                "/insights/time-in-stage", "/insights/lost")) {
             refused(given().get(path))
                     .body("violations.field", contains("from", "to"))
                     .body("violations.in", everyItem(equalTo("query")))
@@ -49,6 +58,42 @@ class InsightsValidationTest {
                 .body("violations[0].message", containsString("at most 5 years"));
         given().queryParam("from", "2020-01-01").queryParam("to", "2024-12-31").get("/insights/harvest")
                 .then().statusCode(200);
+    }
+
+    @Test
+    void theConversionWindowIsAWholeNumberOfDaysUpToTenYears() {
+        for (String window : List.of("0", "3651", "30.5", "a month", "-1")) {
+            refused(given().queryParam("from", "2026-01-01").queryParam("to", "2026-01-31")
+                    .queryParam("window", window).get("/insights/time-in-stage"))
+                    .body("violations.field", contains("window"))
+                    .body("violations[0].message", containsString("from 1 to 3650"));
+        }
+        given().queryParam("from", "2026-01-01").queryParam("to", "2026-01-31").queryParam("window", "3650")
+                .get("/insights/time-in-stage").then().statusCode(200).body("window", equalTo(3650));
+        given().queryParam("from", "2026-01-01").queryParam("to", "2026-01-31")
+                .get("/insights/time-in-stage").then().statusCode(200).body("window", equalTo(30));
+    }
+
+    @Test
+    void everyRangeQueryAnswersThePreviousPeriodOfTheSameLengthWhenAsked() {
+        for (String path : RANGE_QUERIES) {
+            given().queryParam("from", "2026-02-01").queryParam("to", "2026-02-28").queryParam("by", "week")
+                    .queryParam("compare", "Previous").get(path)
+                    .then().statusCode(200)
+                    .body("from", equalTo("2026-02-01"))
+                    .body("previous.from", equalTo("2026-01-04"))
+                    .body("previous.to", equalTo("2026-01-31"))
+                    .body("deltas", notNullValue());
+            given().queryParam("from", "2026-02-01").queryParam("to", "2026-02-28").queryParam("by", "week")
+                    .get(path)
+                    .then().statusCode(200)
+                    .body("$", not(hasKey("previous")))
+                    .body("$", not(hasKey("deltas")));
+            refused(given().queryParam("from", "2026-02-01").queryParam("to", "2026-02-28").queryParam("by", "week")
+                    .queryParam("compare", "last-year").get(path))
+                    .body("violations.field", contains("compare"))
+                    .body("violations[0].message", equalTo("must be previous but was 'last-year'"));
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.funnel.activity.domain.RejectedActivitiesException;
 import dev.funnel.activity.domain.RejectedActivitiesException.Reason;
 import dev.funnel.activity.domain.RejectedActivitiesException.Rejection;
 import dev.funnel.web.Problems;
+import dev.funnel.web.csv.CsvRequests;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.ws.rs.core.Response.Status;
 import java.util.List;
@@ -41,5 +42,12 @@ final class ActivityProblems {
                                 r.message()))
                         .toList())
                 .build();
+    }
+
+    /** A sheet: each rejected row named by its row (the header is row 1) and column, as a spreadsheet shows it. */
+    static HttpProblem sheet(RejectedActivitiesException rejected) {
+        return CsvRequests.refused(rejected.rejections().stream()
+                .map(r -> CsvRequests.rowProblem(r.index() + 2, r.field(), r.message()))
+                .toList());
     }
 }

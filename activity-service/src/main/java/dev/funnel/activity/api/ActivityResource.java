@@ -9,9 +9,11 @@ import dev.funnel.activity.service.ActivityLog.LoggedActivity;
 import dev.funnel.activity.service.ActivityLog.NewActivity;
 import dev.funnel.events.CanonicalUuid;
 import dev.funnel.web.QueryParameters;
+import dev.funnel.web.csv.CsvRequests;
 import dev.funnel.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -39,12 +41,17 @@ public class ActivityResource {
     private static final int MAX_PAGE = 1_000_000;
     private static final int MAX_PAGE_SIZE = 500;
 
+    /** As many rows as a batch takes items. */
+    private static final int MAX_SHEET_ROWS = 1_000;
+
     private final ActivityLog activityLog;
     private final ActivityConfig config;
+    private final Validator validator;
 
-    ActivityResource(ActivityLog activityLog, ActivityConfig config) {
+    ActivityResource(ActivityLog activityLog, ActivityConfig config, Validator validator) {
         this.activityLog = activityLog;
         this.config = config;
+        this.validator = validator;
     }
 
     /**
@@ -80,10 +87,33 @@ public class ActivityResource {
         } catch (RejectedActivitiesException rejected) {
             throw ActivityProblems.batch(rejected);
         }
+        return batchAnswer(logged);
+    }
+
+    /** 201 when anything was stored, 200 when every activity was a replay. */
+    private static Response batchAnswer(List<LoggedActivity> logged) {
         int created = (int) logged.stream().filter(LoggedActivity::created).count();
         BatchResponse body = new BatchResponse(created, logged.size() - created,
                 logged.stream().map(l -> ActivityResponse.of(l.activity())).toList());
         return Response.status(created > 0 ? Response.Status.CREATED : Response.Status.OK).entity(body).build();
+    }
+
+    /**
+     * A spreadsheet of up to 1,000 activities ({@code text/csv}, a header row naming the JSON fields), stored
+     * together or not at all, answered as a batch is. Any refusal names its row and column (400).
+     */
+    @POST
+    @Consumes(CsvRequests.TEXT_CSV)
+    @RolesAllowed(Roles.MARKETER)
+    public Response logSheet(String sheet) {
+        List<ActivityRequest> rows = CsvRequests.read(sheet, ActivityRequest.class, MAX_SHEET_ROWS, validator);
+        List<LoggedActivity> logged;
+        try {
+            logged = activityLog.log(rows.stream().map(this::toNewActivity).toList());
+        } catch (RejectedActivitiesException rejected) {
+            throw ActivityProblems.sheet(rejected);
+        }
+        return batchAnswer(logged);
     }
 
     /**

@@ -22,13 +22,6 @@ final class CohortParameters {
     private CohortParameters() {
     }
 
-    static Cohort cohort(String from, String to, String source, String technique, String owner) {
-        QueryParameters parameters = new QueryParameters();
-        Cohort cohort = cohort(parameters, from, to, source, technique, owner);
-        parameters.throwIfInvalid();
-        return cohort;
-    }
-
     /** The cohort, or null when a parameter is invalid (each problem recorded). */
     static Cohort cohort(QueryParameters parameters, String from, String to, String source, String technique,
             String owner) {

@@ -16,6 +16,11 @@ final class InsightParameters {
      */
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
+    /** Won within a month of being found, unless asked otherwise. */
+    static final int DEFAULT_WINDOW_DAYS = 30;
+    /** Ten years: longer than any range may span, so every won prospect can fall inside. */
+    static final int MAX_WINDOW_DAYS = 3_650;
+
     private InsightParameters() {
     }
 
@@ -39,5 +44,10 @@ final class InsightParameters {
             return DEFAULT_THETA;
         }
         return theta + 0.0; // -0 is 0
+    }
+
+    /** {@code window}, the conversion window: 1 to {@value #MAX_WINDOW_DAYS} days, 30 when absent. */
+    static int window(QueryParameters parameters, String value) {
+        return parameters.integer("window", value, DEFAULT_WINDOW_DAYS, 1, MAX_WINDOW_DAYS);
     }
 }

@@ -21,6 +21,12 @@ public record Cohort(LocalDate from, LocalDate to, ProspectSource source, String
         new DateRange(from, to); // the same rules as any range of days: both given, to not before from
     }
 
+    /** The same cohort over the range of the same length just before: the period to compare with. */
+    public Cohort previous() {
+        DateRange previous = range().previous();
+        return new Cohort(previous.from(), previous.to(), source, technique, owner);
+    }
+
     /** Its days, as a range. */
     public DateRange range() {
         return new DateRange(from, to);

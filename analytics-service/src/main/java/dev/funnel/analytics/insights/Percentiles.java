@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Nearest-rank percentiles, as the funnel computes them with PostgreSQL's {@code percentile_disc}. */
-final class Percentiles {
+public final class Percentiles {
 
     private Percentiles() {
     }
 
     /** The value at rank ceil(p/100 * n) of the n sorted values; null when there are none. */
-    static <T extends Comparable<T>> T nearestRank(List<T> values, int percent) {
+    public static <T extends Comparable<T>> T nearestRank(List<T> values, int percent) {
         if (values.isEmpty()) {
             return null;
         }

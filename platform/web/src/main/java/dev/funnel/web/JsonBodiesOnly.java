@@ -1,6 +1,8 @@
 package dev.funnel.web;
 
+import dev.funnel.web.csv.CsvRequests;
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -13,17 +15,21 @@ import java.io.PushbackInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Every request body of the platform is JSON in UTF-8 (RFC 8259 allows no other encoding between systems), and a
  * body that does not say so is refused with 415 instead of being guessed at: without a {@code Content-Type}
- * Quarkus REST would read it as JSON anyway, and Jackson would read UTF-16 and UTF-32 by sniffing the bytes.
+ * Quarkus REST would read it as JSON anyway, and Jackson would read UTF-16 and UTF-32 by sniffing the bytes. The
+ * one other body is a spreadsheet ({@code text/csv}, UTF-8 too) where an endpoint takes one; sent anywhere else,
+ * it gets the same 415 in words rather than JAX-RS's bare one.
  */
 class JsonBodiesOnly {
 
     private static final int UNSUPPORTED_MEDIA_TYPE = 415;
     private static final String TITLE = "Unsupported Media Type";
+    private static final MediaType TEXT_CSV = MediaType.valueOf(CsvRequests.TEXT_CSV);
 
     /** Before matching, where a resource's {@code @Consumes} would answer with a 415 naming nothing. */
     @ServerRequestFilter(preMatching = true)
@@ -32,7 +38,7 @@ class JsonBodiesOnly {
             return Optional.empty();
         }
         MediaType type = request.getMediaType();
-        if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+        if (type == null || !(type.isCompatible(MediaType.APPLICATION_JSON_TYPE) || type.isCompatible(TEXT_CSV))) {
             return Optional.of(refusal("must be application/json", "The request body must be JSON, sent with"
                     + " Content-Type: application/json, but was " + (type == null ? "not declared" : type))
                     .toResponse());
@@ -43,6 +49,13 @@ class JsonBodiesOnly {
                     + " UTF-8, but was declared " + charset).toResponse());
         }
         return Optional.empty();
+    }
+
+    /** A sheet sent to an endpoint that takes JSON only: the resource's {@code @Consumes} refused it. */
+    @ServerExceptionMapper
+    Response refuseSheetWhereJsonIsTaken(NotSupportedException refused) {
+        return refusal("must be application/json", "The request body must be JSON, sent with Content-Type:"
+                + " application/json; this endpoint takes no other").toResponse();
     }
 
     /** From the headers: before matching, the body has not been looked at yet. */

@@ -2,8 +2,10 @@ package dev.funnel.web;
 
 import dev.funnel.events.Cadence;
 import dev.funnel.events.ContractFormats;
+import dev.funnel.web.csv.CsvRequests;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -25,6 +28,12 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class EchoResource {
+
+    private final Validator validator;
+
+    EchoResource(Validator validator) {
+        this.validator = validator;
+    }
 
     public record Thing(
             UUID id,
@@ -40,6 +49,14 @@ public class EchoResource {
     @POST
     public Thing echo(@Valid @NotNull Thing thing) {
         return thing;
+    }
+
+    /** A sheet of things, read as a service reads one. */
+    @POST
+    @Path("sheet")
+    @Consumes(CsvRequests.TEXT_CSV)
+    public List<Thing> sheet(String body) {
+        return CsvRequests.read(body, Thing.class, 100, validator);
     }
 
     /** Fails the way a service fails when its database is away, or for a reason of its own. */

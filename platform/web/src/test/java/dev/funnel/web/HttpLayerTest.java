@@ -118,6 +118,28 @@ class HttpLayerTest {
                 .body("violations[0].message", equalTo("must be application/json"));
     }
 
+    @Test
+    void aSheetIsTakenWhereAnEndpointTakesOneAndRefusedInWordsElsewhere() {
+        given().contentType("text/csv; charset=UTF-8").body("\uFEFFname;minutes;cadence\nAnna;30;daily\n")
+                .post("/echo/sheet")
+                .then().statusCode(200)
+                .body("[0].name", equalTo("Anna"))
+                .body("[0].minutes", equalTo(30))
+                .body("[0].cadence", equalTo("DAILY"));
+        given().contentType("text/csv; charset=UTF-8").body("name,currency\nAnna,EURO\n")
+                .post("/echo/sheet")
+                .then().statusCode(400)
+                .contentType(PROBLEM)
+                .body("violations[0].row", equalTo(2))
+                .body("violations[0].column", equalTo("currency"));
+        given().contentType("text/csv; charset=UTF-8").body("name\nAnna\n")
+                .post("/echo")
+                .then().statusCode(415)
+                .contentType(PROBLEM)
+                .body("violations[0].field", equalTo("Content-Type"))
+                .body("violations[0].message", equalTo("must be application/json"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"UTF-16", "UTF-16LE", "UTF-32BE"})
     void aBodyInAnotherEncodingIsRefusedWhetherDeclaredOrNot(String encoding) {

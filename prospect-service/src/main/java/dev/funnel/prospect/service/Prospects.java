@@ -73,6 +73,53 @@ public class Prospects {
         }
     }
 
+    /**
+     * Registers every prospect of a sheet in one transaction, or none: a prospect the caller may not register (a
+     * seller naming another owner, a manager naming none) or an id that holds another prospect refuses them all,
+     * each named. A prospect registered before with the same content is a replay, as with one.
+     */
+    public List<Registration> registerAll(List<NewProspect> requested) {
+        List<RejectedProspectsException.Rejection> rejections = new ArrayList<>();
+        List<ProspectDraft> drafts = new ArrayList<>();
+        for (int index = 0; index < requested.size(); index++) {
+            try {
+                drafts.add(access.claim(requested.get(index).draft()));
+            } catch (OwnerMissingException | OtherOwnerRefusedException e) {
+                rejections.add(new RejectedProspectsException.Rejection(index, "owner", e.getMessage()));
+            }
+        }
+        if (!rejections.isEmpty()) {
+            throw new RejectedProspectsException(rejections);
+        }
+        List<UUID> ids = requested.stream().map(prospect -> prospect.id().orElseGet(UUID::randomUUID)).toList();
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> registerAllInTransaction(ids, drafts));
+        } catch (PersistenceException e) {
+            if (!UniqueViolation.causedIt(e)) {
+                throw e;
+            }
+            // A concurrent request stored one of these ids first: now each is the same prospect or a conflict.
+            return QuarkusTransaction.requiringNew().call(() -> registerAllInTransaction(ids, drafts));
+        }
+    }
+
+    private List<Registration> registerAllInTransaction(List<UUID> ids, List<ProspectDraft> drafts) {
+        List<Registration> registrations = new ArrayList<>();
+        List<RejectedProspectsException.Rejection> rejections = new ArrayList<>();
+        for (int index = 0; index < ids.size(); index++) {
+            try {
+                registrations.add(registerInTransaction(ids.get(index), drafts.get(index)));
+            } catch (ProspectIdConflictException e) {
+                rejections.add(new RejectedProspectsException.Rejection(index, "id", e.getMessage()));
+            }
+        }
+        if (!rejections.isEmpty()) {
+            // Thrown inside the transaction, so that the prospects registered before the conflict roll back.
+            throw new RejectedProspectsException(rejections);
+        }
+        return registrations;
+    }
+
     private Registration registerInTransaction(UUID id, ProspectDraft draft) {
         Prospect stored = Prospect.findById(id);
         if (stored != null) {
@@ -197,6 +244,10 @@ public class Prospects {
     }
 
     /** The stored prospect, and whether this request created it (false: a repeat of an earlier one). */
+    /** A prospect of a sheet: its client-chosen id, if any, and what to register. */
+    public record NewProspect(Optional<UUID> id, ProspectDraft draft) {
+    }
+
     public record Registration(Prospect prospect, boolean created) {
     }
 
