@@ -213,6 +213,8 @@ public final class LocalStack implements AutoCloseable {
         environment.put("QUARKUS_DATASOURCE_USERNAME", database.user());
         environment.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        // Each record's ce_dataschema names where its producer serves the schema: here, on this machine.
+        environment.put("FUNNEL_OUTBOX_DATA_SCHEMA_BASE", spec.baseUrl() + "/schemas/");
         return environment;
     }
 

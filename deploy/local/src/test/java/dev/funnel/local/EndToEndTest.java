@@ -14,6 +14,9 @@ import dev.funnel.events.Topics;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -197,6 +200,7 @@ class EndToEndTest {
         List<ConsumerRecord<String, byte[]>> records = readAll(bootstrapServers, Topics.all());
         assertThat(records).isNotEmpty();
         Set<String> ids = new java.util.HashSet<>();
+        Set<String> schemaLocations = new java.util.TreeSet<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             Map<String, String> headers = new HashMap<>();
             for (Header header : record.headers()) {
@@ -211,8 +215,15 @@ class EndToEndTest {
             assertThat(problems).as(headers.get("ce_type") + " " + new String(record.value(), StandardCharsets.UTF_8))
                     .isEmpty();
             ids.add(headers.get("ce_id"));
+            schemaLocations.add(headers.get("ce_dataschema"));
         }
         assertThat(ids).as("one record per event id").hasSize(records.size());
+        for (String location : schemaLocations) {
+            HttpResponse<String> served = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(location))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(served.statusCode()).as("ce_dataschema " + location + " resolves").isEqualTo(200);
+            assertThat(JSON.readTree(served.body()).get("$id")).as(location).isNotNull();
+        }
     }
 
     private static List<ConsumerRecord<String, byte[]>> readAll(String bootstrapServers, List<String> topics) {
