@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * A test profile with tracing on, for the tests that check what a trace looks like: use it with
  * {@code @TestProfile(TracingTestProfile.class)} and a CDI bean {@code InMemorySpanExporter} in the module's tests,
- * which Quarkus' default exporter ({@code cdi}) sends every finished span to. Everywhere else the SDK stays off
- * (the services' {@code quarkus.otel.sdk.disabled=true}), so the other tests record no span and pay nothing for it.
+ * which Quarkus' default exporter ({@code cdi}) sends every sampled span to. Everywhere else no trace is sampled
+ * (the services' {@code quarkus.otel.traces.sampler.arg=0.0}), so the other tests record and export nothing.
  */
 public class TracingTestProfile implements QuarkusTestProfile {
 
@@ -26,7 +26,7 @@ public class TracingTestProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
-                "quarkus.otel.sdk.disabled", "false",
+                "quarkus.otel.traces.sampler.arg", "1.0",
                 // No collector in tests: the OTLP exporter would only log failed exports (a build-time key, which a
                 // test profile may change: Quarkus builds the application again for it).
                 "quarkus.otel.exporter.otlp.enabled", "false",

@@ -20,14 +20,14 @@ import org.junit.jupiter.params.provider.FieldSource;
 
 /**
  * Tracing and JSON logs where a cluster's collectors read them, nowhere else: every service's Deployment in each
- * overlay records spans, sends them to an OTLP endpoint and logs one JSON object a line; the base, the services'
- * own defaults (which the tests run with) and the local stack's launcher keep the SDK off and the lines plain.
+ * overlay samples traces, sends them to an OTLP endpoint and logs one JSON object a line; the base, the services'
+ * own defaults (which the tests run with) and the local stack's launcher sample none and keep the lines plain.
  */
 class ObservabilityTest {
 
     static final List<String> OVERLAYS = Kustomize.OVERLAYS;
 
-    private static final String SDK_DISABLED = "QUARKUS_OTEL_SDK_DISABLED";
+    private static final String SAMPLED_SHARE = "QUARKUS_OTEL_TRACES_SAMPLER_ARG";
     private static final String OTLP_ENDPOINT = "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT";
     private static final String JSON_LOGS = "QUARKUS_LOG_CONSOLE_JSON_ENABLED";
 
@@ -38,8 +38,9 @@ class ObservabilityTest {
         SoftAssertions softly = new SoftAssertions();
         for (String service : Repository.services()) {
             Map<String, String> environment = environment(manifests, service);
-            softly.assertThat(environment.get(SDK_DISABLED)).as("%s (%s) %s", service, overlay, SDK_DISABLED)
-                    .isEqualTo("false");
+            // The share of new traces sampled: the services' default of 0 records none.
+            softly.assertThat(share(environment.get(SAMPLED_SHARE))).as("%s (%s) %s", service, overlay, SAMPLED_SHARE)
+                    .isGreaterThan(0.0).isLessThanOrEqualTo(1.0);
             softly.assertThat(environment.get(JSON_LOGS)).as("%s (%s) %s", service, overlay, JSON_LOGS)
                     .isEqualTo("true");
             String endpoint = environment.getOrDefault(OTLP_ENDPOINT, "");
@@ -64,7 +65,7 @@ class ObservabilityTest {
         SoftAssertions softly = new SoftAssertions();
         for (String service : Repository.workloads()) {
             Map<String, String> environment = environment(manifests, service);
-            softly.assertThat(environment).as(service + " in the base").doesNotContainKeys(SDK_DISABLED, JSON_LOGS,
+            softly.assertThat(environment).as(service + " in the base").doesNotContainKeys(SAMPLED_SHARE, JSON_LOGS,
                     OTLP_ENDPOINT);
         }
         softly.assertAll();
@@ -77,13 +78,16 @@ class ObservabilityTest {
         for (String service : Repository.services()) {
             Properties properties = properties(Repository.root().resolve(service)
                     .resolve("src/main/resources/application.properties"));
-            softly.assertThat(properties.getProperty("quarkus.otel.sdk.disabled")).as(service).isEqualTo("true");
+            softly.assertThat(properties.getProperty("quarkus.otel.traces.sampler")).as(service)
+                    .isEqualTo("parentbased_traceidratio");
+            softly.assertThat(share(properties.getProperty("quarkus.otel.traces.sampler.arg"))).as(service)
+                    .isEqualTo(0.0);
+            softly.assertThat(properties.getProperty("quarkus.otel.sdk.disabled")).as(service).isNull();
             softly.assertThat(properties.getProperty("quarkus.log.console.json.enabled")).as(service)
                     .isEqualTo("false");
             properties.stringPropertyNames().stream()
                     .filter(key -> key.startsWith("%"))
-                    .filter(key -> key.endsWith(".quarkus.otel.sdk.disabled")
-                            || key.endsWith(".quarkus.log.console.json.enabled"))
+                    .filter(key -> key.contains(".quarkus.otel.") || key.endsWith(".quarkus.log.console.json.enabled"))
                     .forEach(key -> softly.fail(service + " turns it on for a profile: " + key));
         }
         softly.assertAll();
@@ -94,8 +98,17 @@ class ObservabilityTest {
         Path sources = Repository.deploy().resolve("local/src/main");
         try (Stream<Path> files = Files.walk(sources)) {
             files.filter(Files::isRegularFile).forEach(file -> assertThat(Repository.read(file))
-                    .as(file.toString()).doesNotContain(SDK_DISABLED, JSON_LOGS, "quarkus.otel.sdk.disabled",
+                    .as(file.toString()).doesNotContain(SAMPLED_SHARE, JSON_LOGS, "QUARKUS_OTEL_", "quarkus.otel.",
                             "quarkus.log.console.json"));
+        }
+    }
+
+    /** A sampling share as a number; NaN when missing or not a number, which every range check refuses. */
+    private static double share(String value) {
+        try {
+            return value == null ? Double.NaN : Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
         }
     }
 
