@@ -148,7 +148,8 @@ class OutboxRepository {
      */
     List<OutboxRow> claimUnsent(Connection connection, int limit) {
         String sql = "select id, event_id, topic, record_key, event_type, source, data_schema, payload, occurred_at,"
-                + " traceparent, tracestate from outbox where sent_at is null order by id limit ? for update skip locked";
+                + " traceparent, tracestate from outbox where sent_at is null order by id limit ?"
+                + " for update skip locked";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setInt(1, limit);
             List<OutboxRow> rows = new ArrayList<>();
