@@ -3,9 +3,16 @@ package dev.funnel.objection.listener;
 import dev.funnel.objection.ObjectionConfig;
 import dev.funnel.objection.domain.ProspectFact;
 import dev.funnel.objection.monitoring.ReplicaMonitor;
+import dev.funnel.objection.domain.ReplicaApplied;
 import dev.funnel.objection.service.ProspectReplicas;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -23,20 +30,28 @@ import org.jboss.logging.Logger;
  *
  * <p>This class owns the Kafka side (decoding, ack, nack, the retry of the one record); the change itself,
  * with its de-duplication and transaction, is the application service's ({@link ProspectReplicas#apply}).
+ *
+ * <p>Traces: the connector starts a consumer span for each record, continuing the trace of its {@code traceparent}
+ * header (the request that published the event, through prospect-service's outbox), or a new trace for a record
+ * without one. Each attempt to apply the record is a span under it ({@value #APPLY_SPAN}), current while the
+ * database works, so its log lines carry the trace and span ids and a retried record shows each attempt.
  */
 @ApplicationScoped
 public class ProspectEventConsumer {
 
     private static final Logger LOG = Logger.getLogger(ProspectEventConsumer.class);
+    static final String APPLY_SPAN = "prospect-replica apply";
 
     private final ProspectReplicas replicas;
     private final ReplicaMonitor monitor;
     private final ObjectionConfig.Replica config;
+    private final Tracer tracer;
 
-    ProspectEventConsumer(ProspectReplicas replicas, ReplicaMonitor monitor, ObjectionConfig config) {
+    ProspectEventConsumer(ProspectReplicas replicas, ReplicaMonitor monitor, ObjectionConfig config, Tracer tracer) {
         this.replicas = replicas;
         this.monitor = monitor;
         this.config = config.replica();
+        this.tracer = tracer;
     }
 
     /** SmallRye calls this for one message at a time and waits for the returned Uni: the order holds. */
@@ -55,7 +70,9 @@ public class ProspectEventConsumer {
             return Uni.createFrom().completionStage(() -> message.nack(poison))
                     .invoke(monitor::deadLettered);
         }
-        return Uni.createFrom().item(() -> replicas.apply(fact))
+        Context received = TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext)
+                .orElseGet(Context::current);
+        return Uni.createFrom().item(() -> applyInSpan(fact, received))
                 // The database work blocks: off the Kafka event loop, onto a worker thread.
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .onFailure().invoke(failure -> {
@@ -68,5 +85,21 @@ public class ProspectEventConsumer {
                 .indefinitely()
                 .invoke(applied -> monitor.applied(fact, applied))
                 .chain(() -> Uni.createFrom().completionStage(message::ack));
+    }
+
+    private ReplicaApplied applyInSpan(ProspectFact fact, Context received) {
+        Span span = tracer.spanBuilder(APPLY_SPAN).setParent(received)
+                .setAttribute("messaging.message.id", fact.eventId().toString())
+                .setAttribute("funnel.event.type", fact.eventType())
+                .startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            return replicas.apply(fact);
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+            throw e;
+        } finally {
+            span.end();
+        }
     }
 }

@@ -32,7 +32,9 @@ public class Outbox {
     }
 
     /**
-     * Records the event in the caller's transaction and returns its id (the CloudEvents {@code ce_id}).
+     * Records the event in the caller's transaction and returns its id (the CloudEvents {@code ce_id}). The span
+     * current here (the request's, when tracing is on) goes with the row, so the trace continues on the record and
+     * in its consumers although the relay sends it later from a thread of its own.
      *
      * @throws jakarta.transaction.TransactionalException when called outside a transaction: an event
      *     written on its own could outlive a change that failed
@@ -43,7 +45,7 @@ public class Outbox {
         UUID eventId = UUID.randomUUID();
         repository.insert(new OutboxRow(0, eventId, type.topic(), event.partitionKey(), type.ceType(),
                 config.source(), type.dataSchema(config.dataSchemaBase()).toString(), EventJson.toJson(event),
-                event.occurredAt()));
+                event.occurredAt(), TraceContext.current()));
         wakeRelayAfterCommit();
         return eventId;
     }

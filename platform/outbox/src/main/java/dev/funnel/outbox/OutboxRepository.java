@@ -33,7 +33,7 @@ class OutboxRepository {
 
     void insert(OutboxRow row) {
         String sql = "insert into outbox (event_id, topic, record_key, event_type, source, data_schema, payload,"
-                + " occurred_at) values (?, ?, ?, ?, ?, ?, ?, ?)";
+                + " occurred_at, traceparent, tracestate) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setObject(1, row.eventId());
@@ -44,6 +44,8 @@ class OutboxRepository {
             statement.setString(6, row.dataSchema());
             statement.setString(7, row.payload());
             statement.setTimestamp(8, Timestamp.from(row.occurredAt()));
+            statement.setString(9, row.traceContext().traceparent());
+            statement.setString(10, row.traceContext().tracestate());
             statement.executeUpdate();
         } catch (SQLException e) {
             throw new OutboxException("Could not write event " + row.eventId() + " to the outbox", e);
@@ -145,8 +147,9 @@ class OutboxRepository {
      * locked are skipped rather than waited for, so concurrent relays never send the same row twice.
      */
     List<OutboxRow> claimUnsent(Connection connection, int limit) {
-        String sql = "select id, event_id, topic, record_key, event_type, source, data_schema, payload, occurred_at"
-                + " from outbox where sent_at is null order by id limit ? for update skip locked";
+        String sql = "select id, event_id, topic, record_key, event_type, source, data_schema, payload, occurred_at,"
+                + " traceparent, tracestate from outbox where sent_at is null order by id limit ?"
+                + " for update skip locked";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setInt(1, limit);
             List<OutboxRow> rows = new ArrayList<>();
@@ -154,7 +157,8 @@ class OutboxRepository {
                 while (result.next()) {
                     rows.add(new OutboxRow(result.getLong(1), result.getObject(2, UUID.class), result.getString(3),
                             result.getString(4), result.getString(5), result.getString(6), result.getString(7),
-                            result.getString(8), result.getTimestamp(9).toInstant()));
+                            result.getString(8), result.getTimestamp(9).toInstant(),
+                            new TraceContext(result.getString(10), result.getString(11))));
                 }
             }
             return rows;

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
@@ -192,8 +193,30 @@ class OutboxSender {
     private static ProducerRecord<String, byte[]> toRecord(OutboxRow row) {
         EventType type = EventType.fromCeType(row.eventType()).orElseThrow(() -> new IllegalStateException(
                 "Outbox row " + row.id() + " has the type " + row.eventType() + ", which is not in the catalog"));
-        return KafkaCloudEvents.toRecord(row.eventId(), row.source(), URI.create(row.dataSchema()), type,
-                row.occurredAt(), row.key(), row.payload().getBytes(StandardCharsets.UTF_8));
+        ProducerRecord<String, byte[]> record = KafkaCloudEvents.toRecord(row.eventId(), row.source(),
+                URI.create(row.dataSchema()), type, row.occurredAt(), row.key(),
+                row.payload().getBytes(StandardCharsets.UTF_8));
+        addTraceHeaders(record.headers(), row.traceContext());
+        return record;
+    }
+
+    /**
+     * The trace of the transaction that wrote the row, twice: as the W3C Trace Context headers that OpenTelemetry's
+     * Kafka instrumentation (SmallRye's channels among it) reads to continue the trace, and as the CloudEvents
+     * distributed-tracing extension's attributes, which the Kafka binding puts in {@code ce_*} headers and which
+     * stay the event's own creation context whatever a broker hop does to the transport headers. The relay sends
+     * without a span of its own, so both carry the same value. A row without a trace context gets neither.
+     */
+    static void addTraceHeaders(Headers headers, TraceContext trace) {
+        if (!trace.present()) {
+            return;
+        }
+        headers.add(TraceContext.TRACEPARENT, trace.traceparent().getBytes(StandardCharsets.UTF_8));
+        headers.add(TraceContext.CE_TRACEPARENT, trace.traceparent().getBytes(StandardCharsets.UTF_8));
+        if (trace.tracestate() != null) {
+            headers.add(TraceContext.TRACESTATE, trace.tracestate().getBytes(StandardCharsets.UTF_8));
+            headers.add(TraceContext.CE_TRACESTATE, trace.tracestate().getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     @PreDestroy

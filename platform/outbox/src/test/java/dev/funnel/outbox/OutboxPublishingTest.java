@@ -11,7 +11,14 @@ import dev.funnel.events.CloudEventTypes;
 import dev.funnel.events.ProspectContacted;
 import dev.funnel.events.Topics;
 import dev.funnel.testing.FunnelTestResources;
+import dev.funnel.testing.EventContract;
 import dev.funnel.testing.KafkaTestClient;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -73,11 +80,41 @@ class OutboxPublishingTest {
         assertThat(header(record, "ce_dataschema"))
                 .isEqualTo("http://funnel-outbox:8080/schemas/ProspectContacted.v1.json");
         assertThat(header(record, "content-type")).isEqualTo("application/json");
+        // Written with no span current (tracing off): no trace headers rather than empty or made-up ones.
+        assertThat(record.headers().headers("traceparent")).isEmpty();
+        assertThat(record.headers().headers("ce_traceparent")).isEmpty();
         assertThat(payload(record)).isEqualTo(new ProspectContacted(prospect, "maria", contactedAt));
 
         // Once the relay has marked the row sent, nothing sends it again.
         await().atMost(DELIVERY).until(() -> contactLog.unsentOutboxRowsFor(eventId) == 0);
         assertThat(recordsOf(kafka, prospect)).hasSize(1);
+    }
+
+    @Test
+    void theTraceOfTheWritingTransactionTravelsWithTheRecord() {
+        UUID prospect = UUID.randomUUID();
+        SpanContext request = SpanContext.create("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331",
+                TraceFlags.getSampled(), TraceState.builder().put("funnel", "t61rcWkgMzE").build());
+
+        UUID eventId;
+        // As a traced request would be: its span is current while the transaction writes the event.
+        try (Scope scope = Context.root().with(Span.wrap(request)).makeCurrent()) {
+            eventId = contactLog.contact(prospect, "maria", Instant.now());
+        }
+
+        await().atMost(DELIVERY).until(() -> recordsOf(kafka, prospect).size() == 1);
+        ConsumerRecord<String, byte[]> record = recordsOf(kafka, prospect).get(0);
+        assertThat(header(record, "ce_id")).isEqualTo(eventId.toString());
+        String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        // W3C Trace Context, which OpenTelemetry's Kafka instrumentation continues the trace from ...
+        assertThat(header(record, "traceparent")).isEqualTo(traceparent);
+        assertThat(header(record, "tracestate")).isEqualTo("funnel=t61rcWkgMzE");
+        // ... and the CloudEvents distributed-tracing extension in the Kafka binding's ce_ headers.
+        assertThat(header(record, "ce_traceparent")).isEqualTo(traceparent);
+        assertThat(header(record, "ce_tracestate")).isEqualTo("funnel=t61rcWkgMzE");
+        assertThat(record.headers().headers("traceparent")).hasSize(1);
+        // Still a record of the contract, which other teams' consumers accept.
+        EventContract.assertConforms(record);
     }
 
     @Test
