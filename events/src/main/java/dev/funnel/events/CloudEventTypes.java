@@ -23,6 +23,8 @@ public final class CloudEventTypes {
     public static final String OBJECTION_RAISED = "dev.funnel.ObjectionRaised.v1";
     /** {@link ObjectionResolved}. */
     public static final String OBJECTION_RESOLVED = "dev.funnel.ObjectionResolved.v1";
+    /** {@link SalesQuotaSet}. */
+    public static final String SALES_QUOTA_SET = "dev.funnel.SalesQuotaSet.v1";
 
     private CloudEventTypes() {
     }

@@ -28,7 +28,9 @@ public enum EventType {
     /** {@link ObjectionRaised}. */
     OBJECTION_RAISED(ObjectionRaised.class, CloudEventTypes.OBJECTION_RAISED, Topics.OBJECTIONS),
     /** {@link ObjectionResolved}. */
-    OBJECTION_RESOLVED(ObjectionResolved.class, CloudEventTypes.OBJECTION_RESOLVED, Topics.OBJECTIONS);
+    OBJECTION_RESOLVED(ObjectionResolved.class, CloudEventTypes.OBJECTION_RESOLVED, Topics.OBJECTIONS),
+    /** {@link SalesQuotaSet}. */
+    SALES_QUOTA_SET(SalesQuotaSet.class, CloudEventTypes.SALES_QUOTA_SET, Topics.SALES_QUOTAS);
 
     private static final String SCHEMA_VERSION = "v1";
     private static final String SCHEMA_BASE_URI = "https://funnel.dev/schemas/";

@@ -12,7 +12,7 @@ import java.time.Instant;
  * derived from them.
  */
 public sealed interface FunnelEvent permits MarketingTechniqueDefined, MarketingActivityLogged, ProspectFound,
-        ProspectContacted, ProspectWon, ProspectLost, ObjectionRaised, ObjectionResolved {
+        ProspectContacted, ProspectWon, ProspectLost, ObjectionRaised, ObjectionResolved, SalesQuotaSet {
 
     /** @return the type of this event, which gives its topic and CloudEvents type */
     @JsonIgnore
@@ -21,8 +21,8 @@ public sealed interface FunnelEvent permits MarketingTechniqueDefined, Marketing
     }
 
     /**
-     * @return the Kafka record key and CloudEvents subject: the technique slug for marketing events, the prospect
-     *     id for all others
+     * @return the Kafka record key and CloudEvents subject: the technique slug for marketing events, the owner for
+     *     quotas, the prospect id for all others
      */
     @JsonIgnore
     String partitionKey();

@@ -21,9 +21,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZonedDateTime;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalQuery;
 import java.util.Map;
 import java.util.UUID;
@@ -44,13 +49,22 @@ import java.util.regex.Pattern;
  */
 public final class StrictJson {
 
-    /** Instants, days and date-times in exactly these forms; other java.time types as jsr310 reads text. */
+    /**
+     * {@code 2026-12}: four digits of year, two of month. jsr310 would also take {@code +2026-12} and a year of five
+     * digits, which the schemas' month pattern refuses.
+     */
+    private static final DateTimeFormatter YEAR_MONTH = new DateTimeFormatterBuilder()
+            .appendValue(ChronoField.YEAR, 4).appendLiteral('-').appendValue(ChronoField.MONTH_OF_YEAR, 2)
+            .toFormatter().withResolverStyle(ResolverStyle.STRICT).withChronology(IsoChronology.INSTANCE);
+
+    /** Instants, days, months and date-times in exactly these forms; other java.time types as jsr310 reads text. */
     private static final Map<Class<?>, IsoForm<?>> ISO_FORMS = Map.of(
             Instant.class, new IsoForm<>(DateTimeFormatter.ISO_INSTANT, Instant::from),
             OffsetDateTime.class, new IsoForm<>(DateTimeFormatter.ISO_OFFSET_DATE_TIME, OffsetDateTime::from),
             ZonedDateTime.class, new IsoForm<>(DateTimeFormatter.ISO_ZONED_DATE_TIME, ZonedDateTime::from),
             LocalDateTime.class, new IsoForm<>(DateTimeFormatter.ISO_LOCAL_DATE_TIME, LocalDateTime::from),
-            LocalDate.class, new IsoForm<>(DateTimeFormatter.ISO_LOCAL_DATE, LocalDate::from));
+            LocalDate.class, new IsoForm<>(DateTimeFormatter.ISO_LOCAL_DATE, LocalDate::from),
+            YearMonth.class, new IsoForm<>(YEAR_MONTH, YearMonth::from));
 
     /** Where ISO_INSTANT reads a leap second: it turns {@code 23:59:60} into {@code 23:59:59} without a word. */
     private static final Pattern LEAP_SECOND = Pattern.compile(".*T\\d{2}:\\d{2}:60.*");

@@ -29,10 +29,16 @@ public final class Topics {
      */
     public static final String OBJECTIONS = "funnel.objections.v1";
 
+    /**
+     * {@link SalesQuotaSet}, keyed by the seller (owner) the quota is for. Its own topic: quotas are set a few times a
+     * month, and a consumer of the prospects' steps (objection-service) has no use for them.
+     */
+    public static final String SALES_QUOTAS = "funnel.sales-quotas.v1";
+
     /** Appended to a topic's name to name the topic a consumer sends the records it cannot process to. */
     public static final String DLQ_SUFFIX = ".dlq";
 
-    private static final List<String> ALL = List.of(MARKETING_ACTIVITIES, PROSPECTS, OBJECTIONS);
+    private static final List<String> ALL = List.of(MARKETING_ACTIVITIES, PROSPECTS, OBJECTIONS, SALES_QUOTAS);
 
     private Topics() {
     }

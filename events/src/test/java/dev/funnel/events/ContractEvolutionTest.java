@@ -38,7 +38,8 @@ class ContractEvolutionTest {
             "ProspectContacted.v1.json", "518f883a3fb6335e2671b0beb93cdda2ec61f690d75b53893727bc1d1dcd32d9",
             "ProspectFound.v1.json", "5452b9226167460356c8b8ffc62ffdeed3f7e26eae242f2831fa4f1bb1380e27",
             "ProspectLost.v1.json", "d4ad4437aaf1d7889abdd1d67426d2165024b4733c9e9aeb4806c6bb0037c976",
-            "ProspectWon.v1.json", "62a1cb0cad91c8561783f641ad7801191eb3b3de0a2012e5bc301b0326a170f5");
+            "ProspectWon.v1.json", "62a1cb0cad91c8561783f641ad7801191eb3b3de0a2012e5bc301b0326a170f5",
+            "SalesQuotaSet.v1.json", "dbdffdefd80020ae0b6eaf05a2e8931d8c533e2038961b68c369fd27c4a0300d");
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(EventType.class)

@@ -8,7 +8,9 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Arrays;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -21,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Nobody can build an event that breaks the contract. */
 class EventContractTest {
 
+    private static final Set<String> QUOTA_TARGETS = Set.of("customersTarget", "valueTargetMinor", "currency");
     private static final Instant AT = Instant.parse("2026-11-26T10:15:30Z");
     private static final UUID ID = UUID.fromString("3f2b8c1e-6a4d-4f7e-9b1a-2c3d4e5f6a7b");
 
@@ -100,7 +103,10 @@ class EventContractTest {
                 .isZero();
     }
 
-    /** Every reference component except ProspectFound's technique (checked above) is required. */
+    /**
+     * Every reference component is required except ProspectFound's technique (checked above) and a quota's targets
+     * (checked below).
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
     void everyRequiredFieldLeftNullIsRefusedNamingTheField(FunnelEvent sample) throws Exception {
@@ -109,7 +115,8 @@ class EventContractTest {
                 Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
         for (int i = 0; i < components.length; i++) {
             String name = components[i].getName();
-            boolean optional = sample instanceof ProspectFound && name.equals("technique");
+            boolean optional = sample instanceof ProspectFound && name.equals("technique")
+                    || sample instanceof SalesQuotaSet && QUOTA_TARGETS.contains(name);
             if (components[i].getType().isPrimitive() || optional) {
                 continue;
             }
@@ -124,17 +131,31 @@ class EventContractTest {
     }
 
     @Test
+    void aQuotaHasATargetAndAValueTargetComesWithItsCurrency() {
+        assertRefused(() -> quota(null, null, null), "customersTarget");
+        assertRefused(() -> quota(null, null, "EUR"), "valueTargetMinor");
+        assertRefused(() -> quota(null, 100L, null), "currency");
+        assertRefused(() -> quota(0, null, null), "customersTarget");
+        assertRefused(() -> quota(null, 0L, "EUR"), "valueTargetMinor");
+        assertThat(quota(3, null, null).valueTargetMinor()).isNull();
+        assertThat(quota(null, 100L, "EUR").customersTarget()).isNull();
+        assertRefused(() -> new SalesQuotaSet("anna.k", YearMonth.of(1999, 12), 3, null, null, "m", AT), "month");
+    }
+
+    @Test
     void violationMessageNamesTheFieldAndTheRule() {
         assertThatThrownBy(() -> activity("Blog Posts", 30, 0, "EUR"))
                 .hasMessage("technique: must match [a-z0-9-]{2,40} but was 'Blog Posts'");
     }
 
     @Test
-    void partitionKeyIsTheTechniqueForMarketingEventsAndTheProspectIdForAllOthers() {
+    void partitionKeyIsTheTechniqueForMarketingEventsTheOwnerForQuotasAndTheProspectIdForAllOthers() {
         assertThat(EventSamples.TECHNIQUE_DEFINED.partitionKey()).isEqualTo("linkedin-post");
         assertThat(EventSamples.ACTIVITY_LOGGED.partitionKey()).isEqualTo("linkedin-post");
+        assertThat(EventSamples.QUOTA_SET.partitionKey()).isEqualTo("anna.k");
         for (FunnelEvent event : EventSamples.all()) {
-            if (event.type().topic().equals(Topics.MARKETING_ACTIVITIES)) {
+            if (event.type().topic().equals(Topics.MARKETING_ACTIVITIES)
+                    || event.type().topic().equals(Topics.SALES_QUOTAS)) {
                 continue;
             }
             assertThat(event.partitionKey()).as(event.type().eventName())
@@ -164,6 +185,10 @@ class EventContractTest {
     @Test
     void contractExceptionIsAnIllegalArgumentSoCallersNeedNoNewCatchClause() {
         assertThatThrownBy(() -> new ProspectLost(ID, null, AT)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static SalesQuotaSet quota(Integer customers, Long valueMinor, String currency) {
+        return new SalesQuotaSet("anna.k", YearMonth.of(2026, 12), customers, valueMinor, currency, "maria", AT);
     }
 
     private static MarketingActivityLogged activity(String technique, int minutes, long cost, String currency) {

@@ -2,6 +2,7 @@ package dev.funnel.events;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -43,9 +44,16 @@ final class EventSamples {
     static final ObjectionResolved OBJECTION_RESOLVED = new ObjectionResolved(
             OBJECTION_ID, PROSPECT_ID, Instant.parse("2026-12-03T15:05:00Z"));
 
+    static final SalesQuotaSet QUOTA_SET = new SalesQuotaSet(
+            "anna.k", YearMonth.of(2026, 12), 10, 5_000_000L, "EUR", "maria.manager",
+            Instant.parse("2026-11-30T17:00:00Z"));
+
+    static final SalesQuotaSet CUSTOMERS_QUOTA_SET = new SalesQuotaSet(
+            "ben_r", YearMonth.of(2027, 1), 4, null, null, "maria.manager", Instant.parse("2026-12-20T09:00:00Z"));
+
     private static final List<FunnelEvent> ALL = List.of(TECHNIQUE_DEFINED, ACTIVITY_LOGGED,
             MARKETING_PROSPECT_FOUND, SALES_PROSPECT_FOUND, PROSPECT_CONTACTED, PROSPECT_WON, PROSPECT_LOST,
-            OBJECTION_RAISED, OBJECTION_RESOLVED);
+            OBJECTION_RAISED, OBJECTION_RESOLVED, QUOTA_SET, CUSTOMERS_QUOTA_SET);
 
     private EventSamples() {
     }
@@ -64,8 +72,12 @@ final class EventSamples {
     }
 
     private static String describe(FunnelEvent event) {
-        return event instanceof ProspectFound found
-                ? "ProspectFound " + found.source()
-                : event.type().eventName();
+        if (event instanceof ProspectFound found) {
+            return "ProspectFound " + found.source();
+        }
+        if (event instanceof SalesQuotaSet quota) {
+            return "SalesQuotaSet " + (quota.valueTargetMinor() == null ? "customers" : "customers and value");
+        }
+        return event.type().eventName();
     }
 }

@@ -95,7 +95,8 @@ class EventSchemaTest {
             JsonNode property = properties.path(component.getName());
             Class<?> javaType = component.getType();
             String described = type.eventName() + "." + component.getName();
-            if (javaType == int.class || javaType == long.class) {
+            if (javaType == int.class || javaType == long.class || javaType == Integer.class
+                    || javaType == Long.class) {
                 assertThat(property.path("type").asText()).as(described).isEqualTo("integer");
             } else if (javaType.isEnum()) {
                 assertThat(property.path("type").asText()).as(described).isEqualTo("string");
@@ -222,7 +223,27 @@ class EventSchemaTest {
                 Arguments.of(EventSamples.PROSPECT_WON, "valueMinor", 0, false),
                 Arguments.of(EventSamples.PROSPECT_LOST, "reason", "NO_DECISION", true),
                 Arguments.of(EventSamples.PROSPECT_LOST, "reason", "GHOSTED", false),
-                Arguments.of(EventSamples.OBJECTION_RAISED, "category", "NO_RESPONSE", false));
+                Arguments.of(EventSamples.OBJECTION_RAISED, "category", "NO_RESPONSE", false),
+                Arguments.of(EventSamples.QUOTA_SET, "month", "2000-01", true),
+                Arguments.of(EventSamples.QUOTA_SET, "month", "9999-12", true),
+                Arguments.of(EventSamples.QUOTA_SET, "month", "1999-12", false),
+                Arguments.of(EventSamples.QUOTA_SET, "month", "2026-13", false),
+                Arguments.of(EventSamples.QUOTA_SET, "month", "2026-00", false),
+                Arguments.of(EventSamples.QUOTA_SET, "month", "2026-1", false),
+                Arguments.of(EventSamples.QUOTA_SET, "month", "+2026-12", false),
+                Arguments.of(EventSamples.QUOTA_SET, "month", "2026-12-01", false),
+                Arguments.of(EventSamples.QUOTA_SET, "customersTarget", 1, true),
+                Arguments.of(EventSamples.QUOTA_SET, "customersTarget", 1_000_000, true),
+                Arguments.of(EventSamples.QUOTA_SET, "customersTarget", 0, false),
+                Arguments.of(EventSamples.QUOTA_SET, "customersTarget", 1_000_001, false),
+                Arguments.of(EventSamples.QUOTA_SET, "valueTargetMinor", 1, true),
+                Arguments.of(EventSamples.QUOTA_SET, "valueTargetMinor", Long.MAX_VALUE, true),
+                Arguments.of(EventSamples.QUOTA_SET, "valueTargetMinor", 0, false),
+                Arguments.of(EventSamples.CUSTOMERS_QUOTA_SET, "currency", "EUR", false),
+                Arguments.of(EventSamples.CUSTOMERS_QUOTA_SET, "valueTargetMinor", 100, false),
+                Arguments.of(EventSamples.QUOTA_SET, "setBy", "", false),
+                Arguments.of(EventSamples.QUOTA_SET, "setBy", "m".repeat(120), true),
+                Arguments.of(EventSamples.QUOTA_SET, "setBy", "m".repeat(121), false));
     }
 
     @ParameterizedTest(name = "{0}: {1} = {2} valid: {3}")

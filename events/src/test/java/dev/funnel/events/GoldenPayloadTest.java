@@ -66,8 +66,11 @@ class GoldenPayloadTest {
         EventType type = typeOf(file);
         byte[] value = Files.readAllBytes(file);
         JsonNode payload = read(file);
-        String key = payload.path(type.topic().equals(Topics.MARKETING_ACTIVITIES) ? "technique" : "prospectId")
-                .asText();
+        String key = payload.path(switch (type.topic()) {
+            case Topics.MARKETING_ACTIVITIES -> "technique";
+            case Topics.SALES_QUOTAS -> "owner";
+            default -> "prospectId";
+        }).asText();
         UUID id = UUID.randomUUID();
         RecordHeaders headers = headers(id, type, payload, key);
 
