@@ -4,6 +4,7 @@ import dev.funnel.events.CanonicalUuid;
 import dev.funnel.events.ContractFormats;
 import jakarta.ws.rs.core.Response.Status;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -112,6 +113,15 @@ public final class QueryParameters {
                     + shown(value));
         }
         return Optional.of(day);
+    }
+
+    /** A calendar month as {@code YYYY-MM}, from 2000-01 to 9999-12 ({@link Months}). */
+    public Optional<YearMonth> month(String name, String value) {
+        if (isAbsent(value)) {
+            return Optional.empty();
+        }
+        Optional<YearMonth> month = Months.parse(value);
+        return month.isPresent() ? month : refuse(name, Months.RULE + " but was " + shown(value));
     }
 
     /** A whole number from {@code min} to {@code max}; {@code defaultValue} when absent or invalid. */

@@ -18,9 +18,11 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,7 +58,10 @@ class AccessRulesTest {
                 Roles.ADMIN),
         GET_ONE(200, (request, ids) -> request.get("/prospects/" + ids.existing()), Roles.SELLER, Roles.MANAGER),
         LIST(200, (request, ids) -> request.get("/prospects"), Roles.SELLER, Roles.MANAGER),
-        READ_AUDIT(200, (request, ids) -> request.get("/audit"), Roles.ADMIN);
+        READ_AUDIT(200, (request, ids) -> request.get("/audit"), Roles.ADMIN),
+        SET_QUOTA(201, (request, ids) -> json(request, "{\"customersTarget\":3}")
+                .put("/quotas/" + CALLER + "/" + ids.month()), Roles.MANAGER),
+        LIST_QUOTAS(200, (request, ids) -> request.get("/quotas"), Roles.SELLER, Roles.MANAGER);
 
         final int success;
         final BiFunction<RequestSpecification, Ids, Response> call;
@@ -73,13 +78,19 @@ class AccessRulesTest {
         }
 
         boolean writes() {
-            return this != GET_ONE && this != LIST && this != READ_AUDIT;
+            return this != GET_ONE && this != LIST && this != READ_AUDIT && this != LIST_QUOTAS;
         }
     }
 
-    /** The prospect a case acts on, registered beforehand, and an id nobody has registered yet. */
-    record Ids(UUID existing, UUID fresh) {
+    /**
+     * The prospect a case acts on, registered beforehand, an id nobody has registered yet, and a month for which
+     * no quota is set yet.
+     */
+    record Ids(UUID existing, UUID fresh, YearMonth month) {
     }
+
+    /** Each case's own month: far enough ahead that no other test sets a quota in it. */
+    private static final AtomicInteger CASES = new AtomicInteger();
 
     private final KafkaTestClient kafka = KafkaTestClient.shared();
 
@@ -152,7 +163,8 @@ class AccessRulesTest {
 
     /** A prospect of sam's, registered with the default token, and an unused id. */
     private static Ids newCase() {
-        return new Ids(ProspectTestSupport.registerHunted(CALLER), UUID.randomUUID());
+        return new Ids(ProspectTestSupport.registerHunted(CALLER), UUID.randomUUID(),
+                YearMonth.of(2100, 1).plusMonths(CASES.getAndIncrement()));
     }
 
     /**
@@ -168,6 +180,9 @@ class AccessRulesTest {
         given().queryParam("subjectId", ids.existing().toString()).get("/audit")
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].action",
                         equalTo("prospect.registered"));
+        given().get("/quotas/" + CALLER + "/" + ids.month()).then().statusCode(404);
+        given().queryParam("subjectId", CALLER + "/" + ids.month()).get("/audit")
+                .then().statusCode(200).body("total", equalTo(0));
         if (!endpoint.writes()) {
             return;
         }
