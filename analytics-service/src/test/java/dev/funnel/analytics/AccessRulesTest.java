@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Who may call what, endpoint by endpoint, with tokens signed by the test issuer: the figures are read by analysts,
- * managers and marketers; the projection and its rebuild are an admin's, as is the audit trail. A refused rebuild
+ * managers and marketers, the quotas by analysts, managers and sellers; the projection and its rebuild are an admin's, as is the audit trail. A refused rebuild
  * starts nothing and leaves no audit entry.
  */
 @QuarkusTest
@@ -39,6 +39,8 @@ class AccessRulesTest {
     private static final String PROBLEM = "application/problem+json";
     private static final String[] READERS = {Roles.ANALYST, Roles.MANAGER, Roles.MARKETER};
     private static final String[] ADMINS = {Roles.ADMIN};
+    /** Quotas are sales figures: a seller reads their own, managers and analysts everyone's; marketers none. */
+    private static final String[] QUOTA_READERS = {Roles.ANALYST, Roles.MANAGER, Roles.SELLER};
     private static final String RANGE = "from=2026-01-01&to=2026-01-31";
     private static final Endpoint REBUILD = new Endpoint("POST", "/admin/projection/rebuild", ADMINS);
 
@@ -77,6 +79,7 @@ class AccessRulesTest {
                 new Endpoint("GET", "/insights/harvest?" + RANGE, READERS),
                 new Endpoint("GET", "/insights/time-in-stage?" + RANGE, READERS),
                 new Endpoint("GET", "/insights/lost?" + RANGE, READERS),
+                new Endpoint("GET", "/insights/quota?month=2026-01", QUOTA_READERS),
                 new Endpoint("GET", "/admin/projection", ADMINS),
                 new Endpoint("GET", "/audit", ADMINS));
     }
@@ -97,7 +100,7 @@ class AccessRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyEndpoint")
     void everyOtherRoleIsA403Problem(Endpoint endpoint) {
-        assertThat(endpoint.mayNotCall()).contains(Roles.SELLER);
+        assertThat(endpoint.mayNotCall()).isNotEmpty();
         for (String role : endpoint.mayNotCall()) {
             endpoint.by(given().auth().oauth2(TestTokens.of("pat", role)))
                     .then().statusCode(403)

@@ -12,7 +12,9 @@ import dev.funnel.events.ProspectContacted;
 import dev.funnel.events.ProspectFound;
 import dev.funnel.events.ProspectLost;
 import dev.funnel.events.ProspectWon;
+import dev.funnel.events.SalesQuotaSet;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Map;
@@ -28,11 +30,14 @@ final class FactBatch {
 
     /** PostgreSQL's order of {@code uuid} values; see {@link Stamp}. */
     private static final Comparator<UUID> UUID_ORDER = Comparator.comparing(UUID::toString);
+    private static final Comparator<QuotaKey> QUOTA_ORDER = Comparator.comparing(QuotaKey::owner)
+            .thenComparing(QuotaKey::month);
 
     private final Map<String, TechniqueRow> techniques = new TreeMap<>();
     private final Map<UUID, ActivityRow> activities = new TreeMap<>(UUID_ORDER);
     private final Map<UUID, ProspectDelta> prospects = new TreeMap<>(UUID_ORDER);
     private final Map<UUID, ObjectionDelta> objections = new TreeMap<>(UUID_ORDER);
+    private final Map<QuotaKey, QuotaRow> quotas = new TreeMap<>(QUOTA_ORDER);
 
     void add(IncomingEvent incoming) {
         UUID id = incoming.eventId();
@@ -85,6 +90,12 @@ final class FactBatch {
                 objections.merge(e.objectionId(), new ObjectionDelta(e.objectionId(), null, resolved),
                         ObjectionDelta::merge);
             }
+            case SALES_QUOTA_SET -> {
+                SalesQuotaSet e = (SalesQuotaSet) incoming.event();
+                quotas.merge(new QuotaKey(e.owner(), e.month()), new QuotaRow(Stamp.of(e.setAt(), id), e.owner(),
+                        e.month(), e.customersTarget(), e.valueTargetMinor(), e.currency(), e.setBy()),
+                        Stamp::latest);
+            }
             default -> throw new IllegalStateException("No fact for " + incoming.type());
         }
     }
@@ -103,6 +114,10 @@ final class FactBatch {
 
     Collection<ObjectionDelta> objections() {
         return objections.values();
+    }
+
+    Collection<QuotaRow> quotas() {
+        return quotas.values();
     }
 
     /** A technique's definition; the latest one wins. */
@@ -135,6 +150,14 @@ final class FactBatch {
     }
 
     record Lost(Stamp stamp, String reason) implements Stamped {
+    }
+
+    record QuotaKey(String owner, YearMonth month) {
+    }
+
+    /** A seller's quota for a month; a later setting replaces it whole. */
+    record QuotaRow(Stamp stamp, String owner, YearMonth month, Integer customersTarget, Long valueTargetMinor,
+            String currency, String setBy) implements Stamped {
     }
 
     /** What a batch says about one objection. */

@@ -3,6 +3,7 @@ package dev.funnel.analytics.projection;
 import dev.funnel.analytics.projection.FactBatch.ActivityRow;
 import dev.funnel.analytics.projection.FactBatch.ObjectionDelta;
 import dev.funnel.analytics.projection.FactBatch.ProspectDelta;
+import dev.funnel.analytics.projection.FactBatch.QuotaRow;
 import dev.funnel.analytics.projection.FactBatch.TechniqueRow;
 import java.sql.Array;
 import java.sql.Connection;
@@ -93,6 +94,17 @@ final class ProjectionWriter {
             + earliestWins("raised", "prospect_id", "category")
             + ",\n" + earliestWins("resolved");
 
+    private static final String UPSERT_QUOTAS = """
+            insert into quota_fact as t
+                   (owner, month, customers_target, value_target_minor, currency, set_by, set_at, event_id)
+            select * from unnest(?::text[], ?::date[], ?::int4[], ?::int8[], ?::text[], ?::text[],
+                                 ?::timestamptz[], ?::uuid[])
+            on conflict (owner, month) do update
+               set customers_target = excluded.customers_target, value_target_minor = excluded.value_target_minor,
+                   currency = excluded.currency, set_by = excluded.set_by, set_at = excluded.set_at,
+                   event_id = excluded.event_id
+             where (excluded.set_at, excluded.event_id) > (t.set_at, t.event_id)""";
+
     private static final String COUNT_SKIPPED = """
             insert into projection_counter as t (event_type, duplicates, dead_lettered)
             select * from unnest(?::text[], ?::int8[], ?::int8[])
@@ -155,6 +167,7 @@ final class ProjectionWriter {
         writeActivities(connection, List.copyOf(batch.activities()));
         writeProspects(connection, List.copyOf(batch.prospects()));
         writeObjections(connection, List.copyOf(batch.objections()));
+        writeQuotas(connection, List.copyOf(batch.quotas()));
     }
 
     /** Adds to the per-type counts of skipped duplicates and dead-lettered records. */
@@ -182,7 +195,8 @@ final class ProjectionWriter {
             statement.executeUpdate();
         }
         try (PreparedStatement statement = connection.prepareStatement("""
-                truncate table technique_fact, activity_fact, prospect_fact, objection_fact, processed_event""")) {
+                truncate table technique_fact, activity_fact, prospect_fact, objection_fact, quota_fact,
+                               processed_event""")) {
             statement.executeUpdate();
         }
     }
@@ -265,6 +279,24 @@ final class ProjectionWriter {
             statement.setArray(5, eventIds(connection, rows, ObjectionDelta::raised));
             statement.setArray(6, at(connection, rows, ObjectionDelta::resolved));
             statement.setArray(7, eventIds(connection, rows, ObjectionDelta::resolved));
+            statement.executeUpdate();
+        }
+    }
+
+    private static void writeQuotas(Connection connection, List<QuotaRow> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(UPSERT_QUOTAS)) {
+            statement.setArray(1, texts(connection, rows, QuotaRow::owner));
+            statement.setArray(2, texts(connection, rows, row -> row.month().atDay(1).toString()));
+            statement.setArray(3, connection.createArrayOf("int4",
+                    rows.stream().map(QuotaRow::customersTarget).toArray(Integer[]::new)));
+            statement.setArray(4, longs(connection, rows, QuotaRow::valueTargetMinor));
+            statement.setArray(5, texts(connection, rows, QuotaRow::currency));
+            statement.setArray(6, texts(connection, rows, QuotaRow::setBy));
+            statement.setArray(7, texts(connection, rows, row -> row.stamp().at().toString()));
+            statement.setArray(8, texts(connection, rows, row -> row.stamp().eventId().toString()));
             statement.executeUpdate();
         }
     }

@@ -98,7 +98,7 @@ class KafkaResourcesTest {
 
     /**
      * Least privilege, from what each service really does: it reads the topics its channels consume, with its own
-     * group, writes the dead-letter topics of those, and writes the one topic its outbox was seen publishing to in
+     * group, writes the dead-letter topics of those, and writes the topics its outbox was seen publishing to in
      * its tests, with the outbox's transactional ids. Nothing more.
      */
     @ParameterizedTest
@@ -120,7 +120,7 @@ class KafkaResourcesTest {
             softly.assertThat(!namesOf(acls, "transactionalId").isEmpty()).as(service + " transactional ids")
                     .isEqualTo(service.usesOutbox());
             if (service.usesOutbox()) {
-                softly.assertThat(service.publishedTopics()).as(service + " publishes one topic").hasSize(1);
+                softly.assertThat(service.publishedTopics()).as(service + " publishes through its outbox").isNotEmpty();
             }
         }
         softly.assertAll();
