@@ -77,6 +77,8 @@ class AccessRulesTest {
                 new Endpoint("GET", "/insights/harvest?" + RANGE, READERS),
                 new Endpoint("GET", "/insights/time-in-stage?" + RANGE, READERS),
                 new Endpoint("GET", "/insights/lost?" + RANGE, READERS),
+                new Endpoint("GET", "/insights/forecast", READERS),
+                new Endpoint("GET", "/insights/forecast/backtest", READERS),
                 new Endpoint("GET", "/admin/projection", ADMINS),
                 new Endpoint("GET", "/audit", ADMINS));
     }
