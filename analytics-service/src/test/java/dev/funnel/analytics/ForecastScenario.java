@@ -28,6 +28,7 @@ import java.util.UUID;
  *   M6 d25 won d55;       M7 d30 (contacted d45, not d31) won d60;          M8 d40 lost d45;
  *   M9 d55 lost d80;      M10 d70 won d75
  * B1..B4  MARKETING forecast-blog fc-ana found d60, d70, d80, d90, each lost the next day, never contacted
+ * B5      the same, found d120 (after the forecast's day) and lost d121
  * S1..S4  SALES fc-ben: S1 found d0 contacted d2 won d30; S2 d10 contacted d12 lost d40;
  *   S3 d20 never contacted lost d30; S4 d30 contacted d40 won d50
  * open at day 100:
@@ -70,6 +71,7 @@ final class ForecastScenario {
         for (int day = 60; day <= 90; day += 10) {
             decided(found(ProspectSource.MARKETING, BLOG, ANA, day, 10_000, "EUR"), -(day + 1));
         }
+        decided(found(ProspectSource.MARKETING, BLOG, ANA, 120, 10_000, "EUR"), -121);
         decided(contacted(found(ProspectSource.SALES, null, BEN, 0, 10_000, "EUR"), BEN, 2), 30);
         decided(contacted(found(ProspectSource.SALES, null, BEN, 10, 10_000, "EUR"), BEN, 12), -40);
         decided(found(ProspectSource.SALES, null, BEN, 20, 10_000, "EUR"), -30);

@@ -156,26 +156,32 @@ class ForecastTest {
         assertThat(origins).extracting(origin -> origin.get("asOf").asText())
                 .containsExactly("2010-04-13", "2010-04-20", "2010-04-27", "2010-05-04", "2010-05-11");
         // Made as of day 99, judged through day 129: of O1, O2 and O3 only O1 was won (d110, 35,000 EUR); O3 was
-        // won on d140, after the horizon.
+        // won on d140, after the horizon. Of the techniques with an expectation (1027/190), forecast-blog brought B5
+        // on d120.
         double error = 1 - 147 / 88.0;
+        double marketingError = 1 - 1027 / 190.0;
         assertThat(origins.get(0)).isEqualTo(parse("""
                 {"asOf": "2010-04-13", "through": "2010-05-13", "complete": true, "estimated": 3,
                  "expected": %s, "low": 0, "high": 3, "actual": 1, "error": %s, "absoluteError": %s,
                  "relativeError": %s, "inside": true, "expectedValueMinor": {"EUR": 20455, "USD": 12500},
-                 "actualValueMinor": {"EUR": 35000}}"""
-                .formatted(147 / 88.0, error, Math.abs(error), error / (147 / 88.0))));
+                 "actualValueMinor": {"EUR": 35000}, "marketingExpected": %s, "marketingActual": 1,
+                 "marketingError": %s}"""
+                .formatted(147 / 88.0, error, Math.abs(error), error / (147 / 88.0), 1027 / 190.0,
+                        marketingError)));
         // Day 106 + 30 is after day 134: not scored, what happened so far shown.
         for (JsonNode origin : origins.subList(1, origins.size())) {
             assertThat(origin.get("complete").asBoolean()).isFalse();
             assertThat(origin.get("error").isNull()).isTrue();
             assertThat(origin.get("inside").isNull()).isTrue();
+            assertThat(origin.get("marketingError").isNull()).isTrue();
             assertThat(origin.get("expected").asDouble()).as(origin.get("asOf").asText())
                     .isEqualTo(forecast(Map.of("asOf", origin.get("asOf").asText())).at("/customers/expected")
                             .asDouble());
         }
         assertThat(answer.get("summary")).isEqualTo(parse("""
-                {"scored": 1, "meanError": %s, "meanAbsoluteError": %s, "coverage": 1.0}"""
-                .formatted(error, Math.abs(error))));
+                {"scored": 1, "meanError": %s, "meanAbsoluteError": %s, "coverage": 1.0,
+                 "marketingMeanError": %s, "marketingMeanAbsoluteError": %s}"""
+                .formatted(error, Math.abs(error), marketingError, Math.abs(marketingError))));
     }
 
     @Test
@@ -205,7 +211,9 @@ class ForecastTest {
             JsonNode losses = get("/insights/lost", Map.of("from", day(0).toString(), "to", day(95).toString()));
             JsonNode funnel = get("/funnel", Map.of("from", day(-60).toString(), "to", day(99).toString()));
             JsonNode later = forecast(Map.of("asOf", day(140).toString()));
+            JsonNode blog = get("/funnel", Map.of("from", day(120).toString(), "to", day(120).toString()));
             return losses.get("lost").asLong() == 10 && losses.get("won").asLong() == 11
+                    && blog.at("/stages/lost").asLong() == 1
                     && funnel.at("/effort/activities").asLong() == 230
                     && forecast(Map.of()).at("/marketing/techniques").size() == 3
                     && later.at("/customers/open").asLong() == 0;

@@ -34,11 +34,16 @@ public record Backtest(LocalDate asOf, int horizonDays, int weeksAgo, String own
      * @param inside whether low <= actual <= high; null unless complete
      * @param expectedValueMinor the forecast's expected value per currency
      * @param actualValueMinor what the won ones were won for, per currency of the win
+     * @param marketingExpected the forecast's marketing prospects, over the techniques with an expectation
+     * @param marketingActual the marketing prospects those techniques brought after asOf, by the end of
+     *     {@code through} (or of the backtest's asOf, if earlier)
+     * @param marketingError marketingActual - marketingExpected; null unless complete
      */
     public record Origin(LocalDate asOf, LocalDate through, boolean complete, int estimated, double expected,
             int low, int high, long actual, Double error, Double absoluteError, Double relativeError,
             Boolean inside, SortedMap<String, BigInteger> expectedValueMinor,
-            SortedMap<String, BigInteger> actualValueMinor) {
+            SortedMap<String, BigInteger> actualValueMinor, double marketingExpected, long marketingActual,
+            Double marketingError) {
     }
 
     /**
@@ -47,7 +52,10 @@ public record Backtest(LocalDate asOf, int horizonDays, int weeksAgo, String own
      * @param meanAbsoluteError the mean of their absolute errors
      * @param coverage the share of them whose actual fell inside [low, high]: about 0.9 or more when the
      *     forecast is honest
+     * @param marketingMeanError the mean of their marketing errors
+     * @param marketingMeanAbsoluteError the mean of their absolute marketing errors
      */
-    public record Summary(int scored, Double meanError, Double meanAbsoluteError, Double coverage) {
+    public record Summary(int scored, Double meanError, Double meanAbsoluteError, Double coverage,
+            Double marketingMeanError, Double marketingMeanAbsoluteError) {
     }
 }

@@ -49,11 +49,22 @@ public class Forecasts {
 
     /** The forecast as of the end of {@code asOf} for the {@code horizonDays} after it; owner null for everyone. */
     public Forecast forecast(LocalDate asOf, int horizonDays, String owner) {
+        return forecasts(asOf, List.of(horizonDays), owner).get(horizonDays);
+    }
+
+    /** The forecasts as of the end of {@code asOf} for each horizon, from one reading of the read model. */
+    public Map<Integer, Forecast> forecasts(LocalDate asOf, List<Integer> horizons, String owner) {
         Instant moment = endOf(asOf);
-        Estimate estimate = estimate(queries.paths(moment, moment.minus(HISTORY), moment, owner), moment,
-                horizonDays);
-        return new Forecast(asOf, horizonDays, asOf.plusDays(horizonDays), owner, estimate.customers(),
-                estimate.expectedValue(), estimate.open(), marketing(queries.techniques(asOf), asOf, horizonDays));
+        List<ForecastPath> paths = queries.paths(moment, moment.minus(HISTORY), moment, owner);
+        Map<String, Garden> techniques = queries.techniques(asOf);
+        Map<Integer, Forecast> forecasts = new TreeMap<>();
+        for (int horizonDays : horizons) {
+            Estimate estimate = estimate(paths, moment, horizonDays);
+            forecasts.put(horizonDays, new Forecast(asOf, horizonDays, asOf.plusDays(horizonDays), owner,
+                    estimate.customers(), estimate.expectedValue(), estimate.open(),
+                    marketing(techniques, asOf, horizonDays)));
+        }
+        return forecasts;
     }
 
     /** The forecasts made as of asOf - 7k days for k = weeksAgo .. 1, against what was known at asOf's end. */
@@ -61,6 +72,7 @@ public class Forecasts {
         Instant end = endOf(asOf);
         Instant earliest = endOf(asOf.minusWeeks(weeksAgo));
         List<ForecastPath> paths = queries.paths(end, earliest.minus(HISTORY), earliest, owner);
+        Map<String, Garden> techniques = queries.techniques(asOf);
         List<Origin> origins = new ArrayList<>();
         for (int k = weeksAgo; k >= 1; k--) {
             LocalDate day = asOf.minusWeeks(k);
@@ -80,6 +92,13 @@ public class Forecasts {
                     }
                 }
             }
+            Marketing marketing = marketing(techniques, day, horizonDays);
+            LocalDate judgedDay = complete ? day.plusDays(horizonDays) : asOf;
+            long marketingActual = marketing.techniques().stream()
+                    .filter(technique -> technique.expectedProspects() != null)
+                    .mapToLong(technique -> sum(techniques.get(technique.technique()).prospects(), day.plusDays(1),
+                            judgedDay))
+                    .sum();
             Customers customers = estimate.customers();
             Double error = complete ? actual - customers.expected() : null;
             origins.add(new Origin(day, day.plusDays(horizonDays), complete, customers.estimated(),
@@ -87,7 +106,8 @@ public class Forecasts {
                     error == null ? null : Math.abs(error),
                     error == null || customers.expected() <= 0 ? null : error / customers.expected(),
                     complete ? customers.low() <= actual && actual <= customers.high() : null,
-                    estimate.expectedValue(), actualValue));
+                    estimate.expectedValue(), actualValue, marketing.expectedProspects(), marketingActual,
+                    complete ? marketingActual - marketing.expectedProspects() : null));
         }
         return new Backtest(asOf, horizonDays, weeksAgo, owner, origins, summary(origins));
     }
@@ -95,18 +115,23 @@ public class Forecasts {
     private static Summary summary(List<Origin> origins) {
         List<Origin> scored = origins.stream().filter(Origin::complete).toList();
         if (scored.isEmpty()) {
-            return new Summary(0, null, null, null);
+            return new Summary(0, null, null, null, null, null);
         }
         double errors = 0;
         double absolute = 0;
         long inside = 0;
+        double marketingErrors = 0;
+        double marketingAbsolute = 0;
         for (Origin origin : scored) {
             errors += origin.error();
             absolute += origin.absoluteError();
             inside += origin.inside() ? 1 : 0;
+            marketingErrors += origin.marketingError();
+            marketingAbsolute += Math.abs(origin.marketingError());
         }
         int n = scored.size();
-        return new Summary(n, errors / n, absolute / n, (double) inside / n);
+        return new Summary(n, errors / n, absolute / n, (double) inside / n, marketingErrors / n,
+                marketingAbsolute / n);
     }
 
     /**
@@ -117,8 +142,10 @@ public class Forecasts {
     private static Estimate estimate(List<ForecastPath> paths, Instant moment, int horizonDays) {
         Instant historyStart = moment.minus(HISTORY);
         Duration horizon = Duration.ofDays(horizonDays);
+        // Oldest first: a reference must be found by moment - age - horizon, so each prospect reads a prefix.
         List<ForecastPath> history = paths.stream()
                 .filter(prospect -> prospect.foundBy(moment) && !prospect.foundAt().isBefore(historyStart))
+                .sorted(Comparator.comparing(ForecastPath::foundAt))
                 .toList();
         List<ForecastPath> open = paths.stream()
                 .filter(prospect -> prospect.foundBy(moment) && prospect.openAt(moment))
@@ -137,7 +164,10 @@ public class Forecasts {
             for (ForecastPath reference : history) {
                 Instant sameAge = reference.foundAt().plus(age);
                 Instant horizonEnd = sameAge.plus(horizon);
-                if (horizonEnd.isAfter(moment) || !reference.openAt(sameAge)) {
+                if (horizonEnd.isAfter(moment)) {
+                    break;
+                }
+                if (!reference.openAt(sameAge)) {
                     continue;
                 }
                 int wins = reference.wonBy(horizonEnd) ? 1 : 0;
@@ -190,8 +220,9 @@ public class Forecasts {
         Fraction total = Fraction.ZERO;
         List<TechniqueForecast> forecasts = new ArrayList<>();
         for (Map.Entry<String, Garden> entry : techniques.entrySet()) {
-            NavigableMap<LocalDate, Long> minutes = entry.getValue().minutes();
-            NavigableMap<LocalDate, Long> prospects = entry.getValue().prospects();
+            // As of asOf: the read model may have been read as of a later day, for a backtest.
+            NavigableMap<LocalDate, Long> minutes = entry.getValue().minutes().headMap(asOf, true);
+            NavigableMap<LocalDate, Long> prospects = entry.getValue().prospects().headMap(asOf, true);
             long prospectsLastYear = sum(prospects, yearStart, asOf);
             if (sum(minutes, yearStart, asOf) == 0 && prospectsLastYear == 0) {
                 continue;

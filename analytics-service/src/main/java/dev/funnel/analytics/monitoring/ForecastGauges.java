@@ -60,14 +60,10 @@ public class ForecastGauges {
     @Scheduled(every = "${funnel.analytics.metrics-refresh-interval}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
-        LocalDate today = LocalDate.now(clock);
-        for (int horizon : HORIZONS) {
-            try {
-                latest.put(horizon, forecasts.forecast(today, horizon, null));
-            } catch (RuntimeException e) {
-                LOG.debugf("Could not refresh the forecast gauges: %s", e.getMessage());
-                return;
-            }
+        try {
+            latest.putAll(forecasts.forecasts(LocalDate.now(clock), HORIZONS, null));
+        } catch (RuntimeException e) {
+            LOG.debugf("Could not refresh the forecast gauges: %s", e.getMessage());
         }
     }
 }
