@@ -143,5 +143,4 @@ class ForecastQueries {
             this(new TreeMap<>(), new TreeMap<>());
         }
     }
-
 }
