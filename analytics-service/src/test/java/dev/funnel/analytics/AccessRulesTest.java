@@ -80,6 +80,8 @@ class AccessRulesTest {
                 new Endpoint("GET", "/insights/time-in-stage?" + RANGE, READERS),
                 new Endpoint("GET", "/insights/lost?" + RANGE, READERS),
                 new Endpoint("GET", "/insights/quota?month=2026-01", QUOTA_READERS),
+                new Endpoint("GET", "/insights/forecast", READERS),
+                new Endpoint("GET", "/insights/forecast/backtest", READERS),
                 new Endpoint("GET", "/admin/projection", ADMINS),
                 new Endpoint("GET", "/audit", ADMINS));
     }

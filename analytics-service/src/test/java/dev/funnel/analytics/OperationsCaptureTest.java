@@ -79,7 +79,8 @@ class OperationsCaptureTest {
                         && scrape.contains("funnel_analytics_projection_lag_events{topic=\"funnel.prospects.v1\"}")
                         && scrape.contains("funnel_technique_habit_strength{technique=\"capture-blog\"}")
                         && scrape.contains("funnel_techniques{status=\"SEEDING\"}")
-                        && scrape.contains("funnel_typical_sprout_lag_seconds"));
+                        && scrape.contains("funnel_typical_sprout_lag_seconds")
+                        && scrape.contains("funnel_forecast_customers_expected{horizon_days=\"30\"}"));
         List<String> healthUp = await().atMost(FunnelScenarioTest.PROJECTED).until(
                 OperationsCaptureTest::healthPathsUp, up -> up.size() == OperationsCapture.HEALTH_PATHS.size());
 
