@@ -10,6 +10,7 @@ import dev.funnel.events.MarketingActivityLogged;
 import dev.funnel.events.MarketingTechniqueDefined;
 import dev.funnel.events.ProspectFound;
 import dev.funnel.events.ProspectSource;
+import dev.funnel.events.SalesQuotaSet;
 import dev.funnel.events.Topics;
 import dev.funnel.testing.FunnelTestResources;
 import dev.funnel.testing.KafkaTestClient;
@@ -18,7 +19,9 @@ import dev.funnel.testing.OperationsCapture;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
@@ -45,10 +48,14 @@ class OperationsCaptureTest {
                 today.atStartOfDay().toInstant(ZoneOffset.UTC)));
         RawEvent worked = RawEvent.of(new MarketingActivityLogged(UUID.randomUUID(), "capture-blog", today, 30, 0,
                 "EUR", today.atStartOfDay().toInstant(ZoneOffset.UTC)));
+        // A quota this month: the quota gauges have a series per seller with one.
+        RawEvent quota = RawEvent.of(new SalesQuotaSet(owner, YearMonth.from(today), 3, null, null, "capture-manager",
+                Instant.now()));
         JsonNode before = projection();
         try (KafkaTestClient kafka = KafkaTestClient.forTestBroker()) {
             defined.sendWith(kafka);
             worked.sendWith(kafka);
+            quota.sendWith(kafka);
             found.sendWith(kafka);
             // Twice: the duplicates counter, too, exists only once it counted one.
             found.sendWith(kafka);
@@ -80,12 +87,18 @@ class OperationsCaptureTest {
                         && scrape.contains("funnel_technique_habit_strength{technique=\"capture-blog\"}")
                         && scrape.contains("funnel_techniques{status=\"SEEDING\"}")
                         && scrape.contains("funnel_typical_sprout_lag_seconds")
-                        && scrape.contains("funnel_forecast_customers_expected{horizon_days=\"30\"}"));
+                        && scrape.contains("funnel_forecast_customers_expected{horizon_days=\"30\"}")
+                        && scrape.contains(quotaSeries("funnel_quota_attainment_ratio", owner))
+                        && scrape.contains(quotaSeries("funnel_quota_pace_ratio", owner)));
         List<String> healthUp = await().atMost(FunnelScenarioTest.PROJECTED).until(
                 OperationsCaptureTest::healthPathsUp, up -> up.size() == OperationsCapture.HEALTH_PATHS.size());
 
         OperationsCapture.write("analytics-service", metrics, healthUp,
                 ConfigProvider.getConfig().getPropertyNames());
+    }
+
+    private static String quotaSeries(String gauge, String owner) {
+        return gauge + "{owner=\"" + owner + "\",target=\"customers\"}";
     }
 
     private static String scrape() {
