@@ -53,6 +53,9 @@ final class Repository {
                     "kafka_consumer_io_time_ns_total metric names should not contain abbreviated units",
                     "kafka_consumer_io_wait_time_ns_avg metric names should not contain abbreviated units",
                     "kafka_consumer_io_wait_time_ns_total metric names should not contain abbreviated units",
+                    // Per broker node, once the consumer has waited on a request to it: not in every capture.
+                    "kafka_consumer_node_request_latency_avg no help text",
+                    "kafka_consumer_node_request_latency_max no help text",
                     "kafka_producer_bufferpool_wait_time_ns_total metric names should not contain abbreviated units",
                     "kafka_producer_connection_count non-histogram and non-summary metrics should not have "
                             + "\"_count\" suffix",
