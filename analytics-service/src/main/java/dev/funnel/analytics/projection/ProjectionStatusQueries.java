@@ -31,7 +31,7 @@ public class ProjectionStatusQueries {
         });
 
         Object[] state = (Object[]) Panache.getEntityManager()
-                .createNativeQuery("select last_event_time, last_applied_at from projection_state where id = 1")
+                .createNativeQuery("select max(last_event_time), max(last_applied_at) from projection_progress")
                 .getSingleResult();
         return new ProjectionStatus(applied, duplicates, deadLettered, instant(state[0]), instant(state[1]),
                 RebuildRun.latest());

@@ -34,11 +34,33 @@ import java.util.stream.Stream;
  */
 final class ProjectionWriter {
 
-    private static final String LOCK_AND_TOUCH_STATE = """
-            update projection_state
-               set last_event_time = greatest(last_event_time, ?::timestamptz),
-                   last_applied_at = ?::timestamptz
-             where id = 1""";
+    /**
+     * Every batch's share of the projection's lock: batches of any number of replicas hold it together; only
+     * {@link #truncate} takes it alone. A table lock, not a row lock, because PostgreSQL queues table locks fairly:
+     * a waiting rebuild is not starved by a stream of batches that keep sharing a row.
+     */
+    private static final String SHARE_THE_LOCK = "lock table projection_state in row share mode";
+
+    private static final String TAKE_THE_LOCK_ALONE = "lock table projection_state in exclusive mode";
+
+    private static final String RECORD_PROGRESS = """
+            insert into projection_progress as t (writer, last_event_time, last_applied_at)
+            values (?, ?::timestamptz, ?::timestamptz)
+            on conflict (writer) do update
+               set last_event_time = greatest(t.last_event_time, excluded.last_event_time),
+                   last_applied_at = greatest(t.last_applied_at, excluded.last_applied_at)""";
+
+    /** The rows of writers that have not applied anything lately, folded into one; the newest figures stay. */
+    private static final String FOLD_PROGRESS = """
+            with gone as (
+                delete from projection_progress
+                 where writer <> 'folded' and last_applied_at < ?::timestamptz
+             returning last_event_time, last_applied_at)
+            insert into projection_progress as t (writer, last_event_time, last_applied_at)
+            select 'folded', max(last_event_time), max(last_applied_at) from gone having count(*) > 0
+            on conflict (writer) do update
+               set last_event_time = greatest(t.last_event_time, excluded.last_event_time),
+                   last_applied_at = greatest(t.last_applied_at, excluded.last_applied_at)""";
 
     private static final String INSERT_PROCESSED = """
             insert into processed_event (event_id, event_type, occurred_at)
@@ -131,11 +153,31 @@ final class ProjectionWriter {
                 .collect(Collectors.joining(",\n"));
     }
 
-    /** Takes the projection's write lock (the state row) and records the newest event time seen. */
-    static void lockState(Connection connection, Instant newestEventTime, Instant now) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(LOCK_AND_TOUCH_STATE)) {
-            statement.setString(1, newestEventTime == null ? null : Stamp.micros(newestEventTime).toString());
-            statement.setString(2, now.toString());
+    /** Takes this batch's share of the projection's lock; see {@link #SHARE_THE_LOCK}. */
+    static void shareTheLock(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(SHARE_THE_LOCK)) {
+            statement.execute();
+        }
+    }
+
+    /**
+     * Records the newest event time this writer applied and when, in its own row: no other writer touches it, so
+     * batches of different replicas never wait for each other here.
+     */
+    static void recordProgress(Connection connection, String writer, Instant newestEventTime, Instant now)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(RECORD_PROGRESS)) {
+            statement.setString(1, writer);
+            statement.setString(2, newestEventTime == null ? null : Stamp.micros(newestEventTime).toString());
+            statement.setString(3, now.toString());
+            statement.executeUpdate();
+        }
+    }
+
+    /** Folds the rows of writers idle since {@code before} into the row {@code folded}. */
+    static void foldProgress(Connection connection, Instant before) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(FOLD_PROGRESS)) {
+            statement.setString(1, before.toString());
             statement.executeUpdate();
         }
     }
@@ -188,15 +230,14 @@ final class ProjectionWriter {
     }
 
     static void truncate(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("""
-                update projection_state set last_event_time = null, last_applied_at = null where id = 1""")) {
-            // The state row first, like every writer: taking the write lock before the table locks is what
-            // keeps this from deadlocking with a batch in flight.
-            statement.executeUpdate();
+        try (PreparedStatement statement = connection.prepareStatement(TAKE_THE_LOCK_ALONE)) {
+            // First, like every writer's share of it: it waits for the batches in flight, and the batches that
+            // come after wait for it, so none is half in the old read model and half in the new.
+            statement.execute();
         }
         try (PreparedStatement statement = connection.prepareStatement("""
                 truncate table technique_fact, activity_fact, prospect_fact, objection_fact, quota_fact,
-                               processed_event""")) {
+                               processed_event, projection_progress""")) {
             statement.executeUpdate();
         }
     }
