@@ -252,17 +252,37 @@ final class AnalyticsReplicas implements AutoCloseable {
         return List.copyOf(replicas);
     }
 
-    /** Stops every replica still running (SIGTERM), then the broker and PostgreSQL. */
+    /**
+     * Stops every replica still running (SIGTERM), then the broker and PostgreSQL; the replicas' logs are kept in
+     * {@code target/analytics-replicas-logs}, since the data directory is a test's temporary one.
+     */
     @Override
     public void close() throws Exception {
         for (Replica replica : replicas) {
             replica.process().close();
         }
+        keepLogs();
         replicas.clear();
         if (kafka != null) {
             kafka.close();
         }
         database.close();
+    }
+
+    private void keepLogs() {
+        Path kept = Path.of("target", "analytics-replicas-logs");
+        try {
+            DataDirectory.delete(kept);
+            Files.createDirectories(kept);
+            for (Replica replica : replicas) {
+                Path log = replica.process().log();
+                if (Files.isRegularFile(log)) {
+                    Files.copy(log, kept.resolve(replica.name() + ".log"));
+                }
+            }
+        } catch (IOException e) {
+            System.out.println("Analytics replicas: could not keep the logs: " + e);
+        }
     }
 
     /** One analytics-service process. */

@@ -92,7 +92,8 @@ class AnalyticsReplicasBenchmark {
         assertThat(projection.path("eventsApplied").asLong()).as("events applied").isEqualTo(total);
 
         System.out.printf("BENCHMARK analytics replicas: %d replica(s): %d events in %.2f s = %.0f events/s"
-                + " (backlog produced in %.1f s, one transaction)%n", count, total, elapsed, total / elapsed, produced);
+                + " (backlog produced in %.1f s, one transaction)%n", count, total, elapsed, total / elapsed,
+                produced);
         System.out.printf("BENCHMARK analytics replicas: %d replica(s): CPU over the %.2f s: analytics JVMs %.1f s"
                 + " (%.2f cores; each %s), PostgreSQL %.1f s (%.2f cores), broker + harness JVM %.1f s (%.2f cores);"
                 + " load average after %s%n", count, elapsed, jvmCpu, jvmCpu / elapsed, perReplica, postgresCpu,
