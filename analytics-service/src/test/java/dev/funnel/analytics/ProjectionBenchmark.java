@@ -124,7 +124,7 @@ class ProjectionBenchmark {
                 registry.get("funnel.analytics.batch.records").summary().mean(),
                 batches.totalTime(TimeUnit.SECONDS));
 
-        ceiling(liveSeconds, year, figures);
+        double ceilingSeconds = ceiling(liveSeconds, year, figures);
 
         double perEventSeconds = replay(1, events.size());
         assertThat(List.of(queries.funnel(year), queries.breakdown(year, Grouping.WEEK), queries.objections(year)))
@@ -139,6 +139,9 @@ class ProjectionBenchmark {
                 events.size(), batchedReplaySeconds, events.size() / batchedReplaySeconds);
         System.out.printf("BENCHMARK analytics: batched live consumer / one transaction per event = %.1fx%n",
                 perEventSeconds / liveSeconds);
+        // The live figure includes the JIT's warming up (it is the first work of this JVM); the replay runs warm.
+        System.out.printf("BENCHMARK analytics: projection/ceiling (faster plain JDBC run) = %.2f live, %.2f batched"
+                + " replay%n", ceilingSeconds / liveSeconds, ceilingSeconds / batchedReplaySeconds);
     }
 
     /**
@@ -146,16 +149,18 @@ class ProjectionBenchmark {
      * each; the ratio is the projection's throughput over the ceiling's (its time over the projection's). Leaves the
      * read model as the live consumer had it, which is checked.
      */
-    private void ceiling(double liveSeconds, Cohort year, Object figures) throws Exception {
+    private double ceiling(double liveSeconds, Cohort year, Object figures) throws Exception {
         Config config = ConfigProvider.getConfig();
         ProjectionCeiling ceiling = new ProjectionCeiling(config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getValue("quarkus.datasource.username", String.class),
                 config.getValue("quarkus.datasource.password", String.class));
         System.out.printf("BENCHMARK analytics ceiling: the projection left %d rows (%s)%n", ceiling.rows(),
                 ceiling.rowsPerTable());
+        double fastest = Double.MAX_VALUE;
         for (int run = 1; run <= 2; run++) {
             String load = loadAverage();
             double jdbc = ceiling.jdbcBatches();
+            fastest = Math.min(fastest, jdbc);
             System.out.printf("BENCHMARK analytics ceiling, plain JDBC batches of %d (a commit every %d rows), run %d:"
                     + " %.2f s; projection/ceiling = %.2f; load average %s -> %s%n", ProjectionCeiling.JDBC_BATCH,
                     ProjectionCeiling.ROWS_PER_COMMIT, run, jdbc, jdbc / liveSeconds, load, loadAverage());
@@ -167,6 +172,7 @@ class ProjectionBenchmark {
         }
         assertThat(List.of(queries.funnel(year), queries.breakdown(year, Grouping.WEEK), queries.objections(year)))
                 .as("the read model after the ceiling's writes").isEqualTo(figures);
+        return fastest;
     }
 
     private static String loadAverage() {
