@@ -39,6 +39,10 @@ final class ServiceProcess implements AutoCloseable {
             throws IOException {
         Files.createDirectories(logDirectory);
         Path log = logDirectory.resolve(spec.name() + ".log");
+        // Small on purpose: five JVMs, Keycloak, Kafka and PostgreSQL share one developer machine. C1 only
+        // (TieredStopAtLevel=1) starts each service sooner and keeps the JIT's threads and code cache small, and the
+        // serial collector needs no GC threads; a cluster runs full JIT and a heap sized from the container's memory
+        // limit instead (deploy/k8s/components/jvm, deploy/README.md "JVM settings").
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms32m", "-Xmx192m",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
         // Readiness is on the management interface: the API port answers only business endpoints.

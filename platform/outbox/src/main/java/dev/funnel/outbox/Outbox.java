@@ -22,13 +22,15 @@ public class Outbox {
     private final OutboxConfig config;
     private final OutboxRelay relay;
     private final TransactionSynchronizationRegistry transactions;
+    private final OutboxBenchmarkSwitch benchmarkSwitch;
 
     Outbox(OutboxRepository repository, OutboxConfig config, OutboxRelay relay,
-            TransactionSynchronizationRegistry transactions) {
+            TransactionSynchronizationRegistry transactions, OutboxBenchmarkSwitch benchmarkSwitch) {
         this.repository = repository;
         this.config = config;
         this.relay = relay;
         this.transactions = transactions;
+        this.benchmarkSwitch = benchmarkSwitch;
     }
 
     /**
@@ -43,6 +45,10 @@ public class Outbox {
     public UUID publish(FunnelEvent event) {
         EventType type = event.type();
         UUID eventId = UUID.randomUUID();
+        if (benchmarkSwitch.eventsOff()) {
+            // Only a benchmark's baseline gets here (see OutboxBenchmarkSwitch).
+            return eventId;
+        }
         repository.insert(new OutboxRow(0, eventId, type.topic(), event.partitionKey(), type.ceType(),
                 config.source(), type.dataSchema(config.dataSchemaBase()).toString(), EventJson.toJson(event),
                 event.occurredAt(), TraceContext.current()));

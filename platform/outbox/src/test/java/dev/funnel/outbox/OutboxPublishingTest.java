@@ -57,6 +57,8 @@ class OutboxPublishingTest {
     OutboxRelay relay;
     @Inject
     PrometheusMeterRegistry prometheus;
+    @Inject
+    OutboxBenchmarkSwitch benchmarkSwitch;
 
     @Test
     void committedEventArrivesOnceWithItsKeyHeadersAndPayload() {
@@ -139,6 +141,16 @@ class OutboxPublishingTest {
         assertThatThrownBy(() -> outbox.publish(contact))
                 .isInstanceOf(TransactionalException.class)
                 .hasMessageContaining("Transaction is required");
+    }
+
+    @Test
+    void theOutboxCannotBeSwitchedOffOutsideTheBenchmarkProfile() {
+        assertThatThrownBy(() -> benchmarkSwitch.writeEvents(false))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'benchmark' config profile");
+
+        UUID eventId = contactLog.contact(UUID.randomUUID(), "maria", Instant.now());
+        assertThat(contactLog.outboxRowsFor(eventId)).isEqualTo(1);
     }
 
     @Test

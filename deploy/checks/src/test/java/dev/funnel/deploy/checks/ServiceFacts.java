@@ -85,6 +85,12 @@ final class ServiceFacts {
     }
 
     /**
+     * Read by the image's run-java.sh before the JVM starts (components/jvm), not by the service's configuration;
+     * JvmSettingsTest checks their values.
+     */
+    static final Set<String> RUN_JAVA_VARIABLES = Set.of("JAVA_MAX_MEM_RATIO");
+
+    /**
      * Whether an environment variable means something to this service, by MicroProfile Config's rule (a key's
      * environment name is the key upper-cased with every character other than a letter or digit turned into
      * {@code _}), over the keys of its application.properties, of the libraries' configuration it ships with
@@ -94,6 +100,9 @@ final class ServiceFacts {
      * {@code _} as {@code .}), so such a name must be a real Kafka client setting.
      */
     boolean understandsEnvironmentVariable(String variable) {
+        if (RUN_JAVA_VARIABLES.contains(variable)) {
+            return true;
+        }
         if (variable.startsWith("KAFKA_")) {
             String setting = variable.substring("KAFKA_".length()).toLowerCase().replace('_', '.');
             return KAFKA_CLIENT_SETTINGS.contains(setting);

@@ -1,0 +1,258 @@
+package dev.funnel.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Prints what the local stack costs and how fresh its funnel is; asserts nothing about speed. Run with
+ * {@code ./mvnw -B -ntp -pl deploy/local -am verify -Pbenchmarks -Dtest=LocalStackBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false}; see BENCHMARKS.md.
+ *
+ * <ul>
+ *   <li>start to ready, as {@code ./run-local} does it (its own Keycloak): a first start, in which Keycloak installs
+ *       and builds itself, and a second on the same data ("when built");</li>
+ *   <li>resident memory: the sum of RSS of every process of the stack (the services, the web app, Keycloak,
+ *       PostgreSQL's processes) and, apart, this JVM, which is the launcher here and holds the Kafka broker;</li>
+ *   <li>freshness: POST /activities at a fixed rate (open loop: a slow answer never slows the sending), while
+ *       analytics' /funnel is read every {@value #POLL_MILLIS} ms; an activity's freshness is from the moment its
+ *       POST was sent to the first read of /funnel that counts as many activities as had been acknowledged up to
+ *       and including it.</li>
+ * </ul>
+ */
+@Tag("benchmark")
+class LocalStackBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int[] RATES = {100, 300, 500};
+    private static final Duration RUN = Duration.ofSeconds(30);
+    static final int POLL_MILLIS = 20;
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    @TempDir
+    Path data;
+
+    @Test
+    void startMemoryAndFreshness() throws Exception {
+        StackSettings settings = LocalStackTest.settingsWithOwnKeycloak(data);
+        long first = System.nanoTime();
+        try (LocalStack stack = LocalStack.start(settings, LocalStackTest.quiet())) {
+            System.out.printf("BENCHMARK local stack: first start to ready %.1f s (Keycloak installs and builds"
+                    + " itself); load average %s%n", seconds(first), loadAverage());
+        }
+        long second = System.nanoTime();
+        try (LocalStack stack = LocalStack.start(settings, LocalStackTest.quiet())) {
+            System.out.printf("BENCHMARK local stack: start to ready %.1f s (built, data kept); load average %s%n",
+                    seconds(second), loadAverage());
+            printMemory(settings, "idle, just ready");
+            for (int rate : RATES) {
+                freshness(stack, rate);
+            }
+            printMemory(settings, "after the freshness runs");
+        }
+    }
+
+    private void freshness(LocalStack stack, int perSecond) throws Exception {
+        String activities = stack.urls().get("activity-service") + "/activities";
+        String marketer = stack.tokens().token(DemoStory.MARKETER);
+        String technique = "fresh-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(post(stack.urls().get("activity-service") + "/techniques", marketer,
+                "{\"slug\":\"" + technique + "\",\"name\":\"Freshness\",\"cadence\":\"DAILY\"}").get().statusCode())
+                .isEqualTo(201);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String funnel = stack.urls().get("analytics-service") + "/funnel?from=" + today.minusDays(1) + "&to="
+                + today.plusDays(1) + "&technique=" + technique;
+        String analyst = stack.tokens().token(DemoReport.ANALYST);
+
+        // Acknowledged activities: when each was sent (nanoTime), in the order their answers came.
+        ConcurrentLinkedQueue<Long> acknowledged = new ConcurrentLinkedQueue<>();
+        AtomicLong failed = new AtomicLong();
+        List<CompletableFuture<?>> answers = new ArrayList<>();
+        List<long[]> reads = new ArrayList<>(); // {nanoTime after the answer, activities counted}
+        Thread poller = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    long count = funnelActivities(funnel, analyst);
+                    synchronized (reads) {
+                        reads.add(new long[] {System.nanoTime(), count});
+                    }
+                    TimeUnit.MILLISECONDS.sleep(POLL_MILLIS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "funnel-poller");
+        poller.start();
+
+        String day = today.toString();
+        long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
+        long start = System.nanoTime();
+        long total = RUN.toSeconds() * perSecond;
+        for (long i = 0; i < total; i++) {
+            long slot = start + i * interval;
+            long wait = slot - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            long sent = System.nanoTime();
+            answers.add(post(activities, marketer, "{\"id\":\"" + UUID.randomUUID() + "\",\"technique\":\""
+                    + technique + "\",\"performedOn\":\"" + day + "\",\"minutesSpent\":5,\"costMinor\":0,"
+                    + "\"currency\":\"USD\"}").whenComplete((answer, error) -> {
+                        if (error == null && answer.statusCode() == 201) {
+                            acknowledged.add(sent);
+                        } else {
+                            failed.incrementAndGet();
+                        }
+                    }));
+        }
+        double sendSeconds = seconds(start);
+        CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).exceptionally(e -> null)
+                .get(2, TimeUnit.MINUTES);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (lastCount(reads) < acknowledged.size() && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        poller.interrupt();
+        poller.join();
+
+        Long[] sentAt = acknowledged.toArray(Long[]::new);
+        long[][] observed;
+        synchronized (reads) {
+            observed = reads.toArray(long[][]::new);
+        }
+        long[] freshness = new long[sentAt.length];
+        int read = 0;
+        for (int k = 0; k < sentAt.length; k++) {
+            while (read < observed.length && observed[read][1] < k + 1) {
+                read++;
+            }
+            freshness[k] = read < observed.length ? (observed[read][0] - sentAt[k]) / 1_000_000 : Long.MAX_VALUE;
+        }
+        Arrays.sort(freshness);
+        System.out.printf("BENCHMARK local stack freshness at %d req/s (sent %.0f/s): POST to counted in /funnel"
+                + " p50 %d ms, p99 %d ms, max %d ms (%d acknowledged, %d failed, %d reads of /funnel every %d ms);"
+                + " load average %s%n", perSecond, total / sendSeconds, rank(freshness, 50), rank(freshness, 99),
+                freshness.length == 0 ? 0 : freshness[freshness.length - 1], sentAt.length, failed.get(),
+                observed.length, POLL_MILLIS, loadAverage());
+    }
+
+    private static long lastCount(List<long[]> reads) {
+        synchronized (reads) {
+            return reads.isEmpty() ? -1 : reads.get(reads.size() - 1)[1];
+        }
+    }
+
+    private static long funnelActivities(String url, String token) throws Exception {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            return -1;
+        }
+        return JSON.readTree(answer.body()).path("effort").path("activities").asLong(-1);
+    }
+
+    private static CompletableFuture<HttpResponse<String>> post(String url, String token, String body) {
+        return HTTP.sendAsync(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Resident memory of the stack's processes; PostgreSQL daemonizes itself, so it is found by its data path. */
+    private static void printMemory(StackSettings settings, String when) throws IOException {
+        long children = 0;
+        StringBuilder parts = new StringBuilder();
+        for (ProcessHandle process : ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()) {
+            long rss = rssKib(process.pid());
+            children += rss;
+            parts.append(process.info().command().map(c -> Path.of(c).getFileName().toString()).orElse("?"))
+                    .append(' ').append(rss / 1024).append(", ");
+        }
+        long postgres = 0;
+        String dataPath = settings.postgresDirectory().toAbsolutePath().toString();
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            for (Path proc : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                long pid = Long.parseLong(proc.getFileName().toString());
+                if (commandLine(pid).contains(dataPath)) {
+                    postgres += rssKib(pid);
+                    for (ProcessHandle backend : ProcessHandle.of(pid).map(p -> p.descendants().toList())
+                            .orElse(List.of())) {
+                        postgres += rssKib(backend.pid());
+                    }
+                }
+            }
+        }
+        long launcher = rssKib(ProcessHandle.current().pid());
+        System.out.printf("BENCHMARK local stack memory (%s): %d MiB resident in all = child processes %d MiB"
+                + " (%s) + PostgreSQL %d MiB + this JVM (launcher and Kafka broker, also the test) %d MiB%n", when,
+                (children + postgres + launcher) / 1024, children / 1024, parts, postgres / 1024, launcher / 1024);
+    }
+
+    private static String commandLine(long pid) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static long rssKib(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // gone meanwhile
+        }
+        return 0;
+    }
+
+    private static long rank(long[] sorted, int percentile) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        return sorted[Math.max(0, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)];
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}

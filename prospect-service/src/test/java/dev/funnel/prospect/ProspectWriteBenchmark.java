@@ -1,0 +1,76 @@
+package dev.funnel.prospect;
+
+import dev.funnel.outbox.OutboxBenchmarkSwitch;
+import dev.funnel.testing.HttpLoad;
+import dev.funnel.testing.OutboxCost;
+import dev.funnel.testing.TestTokens;
+import dev.funnel.testing.WriteBenchmarkProfile;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Prints how many POST /prospects this service answers per second at a fixed concurrency, as built (the outbox row
+ * in the same transaction, the relay sending it to Kafka) and with the outbox off, in one run against one durable
+ * database; asserts nothing about speed. Run with {@code ./mvnw -pl prospect-service -am verify -Pbenchmarks};
+ * see BENCHMARKS.md.
+ */
+@Tag("benchmark")
+@QuarkusTest
+@TestProfile(WriteBenchmarkProfile.class)
+class ProspectWriteBenchmark {
+
+    @TestHTTPResource("/prospects")
+    URI prospects;
+    @Inject
+    OutboxBenchmarkSwitch outbox;
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void postProspectsWithAndWithoutTheOutbox() throws Exception {
+        String token = TestTokens.of(TestTokens.OWNER, TestTokens.EVERY_ROLE);
+        System.out.printf("BENCHMARK prospect-service: PostgreSQL fsync %s, synchronous_commit %s%n",
+                setting("fsync"), setting("synchronous_commit"));
+
+        // A prospect hunted by sales, as the sellers register them, with every contact field.
+        OutboxCost.measure("prospect-service POST /prospects", () -> HttpLoad.postJson(prospects, token,
+                "{\"id\":\"" + UUID.randomUUID() + "\",\"displayName\":\"Jo Baker\",\"company\":\"Baker & Sons\","
+                        + "\"email\":\"jo@baker.example\",\"phone\":\"+1 555 0100\",\"source\":\"SALES\","
+                        + "\"owner\":\"sam\",\"estimatedValueMinor\":500000,\"currency\":\"USD\"}"), 201,
+                outbox::writeEvents, () -> count("select count(*) from outbox where sent_at is null"),
+                () -> count("select count(*) from outbox"));
+    }
+
+    private long count(String sql) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String setting(String name) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("show " + name)) {
+            result.next();
+            return result.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
