@@ -21,6 +21,7 @@ import dev.funnel.events.ProspectFound;
 import dev.funnel.events.ProspectLost;
 import dev.funnel.events.ProspectSource;
 import dev.funnel.events.ProspectWon;
+import dev.funnel.testing.DurableTestResources;
 import dev.funnel.testing.TestInfrastructure;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
@@ -307,7 +308,7 @@ class ProjectionBenchmark {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(DurableDatabaseResources.class));
+            return List.of(new TestResourceEntry(DurableTestResources.class));
         }
 
         @Override
