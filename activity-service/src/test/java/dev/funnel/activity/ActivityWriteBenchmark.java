@@ -13,10 +13,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Tag;
@@ -50,35 +46,10 @@ class ActivityWriteBenchmark {
                 "{\"slug\":\"" + technique + "\",\"name\":\"Benchmark\",\"cadence\":\"DAILY\"}")).statusCode())
                 .isEqualTo(201);
         String today = LocalDate.now().toString();
-        System.out.printf("BENCHMARK activity-service: PostgreSQL fsync %s, synchronous_commit %s%n",
-                setting("fsync"), setting("synchronous_commit"));
 
         OutboxCost.measure("activity-service POST /activities", () -> HttpLoad.postJson(activities, token,
                 "{\"id\":\"" + UUID.randomUUID() + "\",\"technique\":\"" + technique + "\",\"performedOn\":\"" + today
                         + "\",\"minutesSpent\":15,\"costMinor\":250,\"currency\":\"USD\"}"), 201,
-                outbox::writeEvents, () -> count("select count(*) from outbox where sent_at is null"),
-                () -> count("select count(*) from outbox"));
-    }
-
-    private long count(String sql) {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery(sql)) {
-            result.next();
-            return result.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String setting(String name) {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery("show " + name)) {
-            result.next();
-            return result.getString(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+                outbox::writeEvents, dataSource);
     }
 }

@@ -1,10 +1,15 @@
 package dev.funnel.testing;
 
 import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 
 /**
  * A service's write benchmark, the same for every service: one endpoint under {@link #CONCURRENCY} closed-loop
@@ -26,12 +31,15 @@ public final class OutboxCost {
      * @param label what is measured, e.g. {@code POST /activities}
      * @param nextRequest a new write each call (fresh ids), answered {@code expectedStatus}
      * @param writeEvents the service's {@code OutboxBenchmarkSwitch#writeEvents}
-     * @param unsentRows how many outbox rows the relay has not sent yet
-     * @param outboxRows how many outbox rows there are
+     * @param database the service's database, whose outbox table tells what was written and what is still unsent
      */
     public static void measure(String label, Supplier<HttpRequest> nextRequest, int expectedStatus,
-            Consumer<Boolean> writeEvents, LongSupplier unsentRows, LongSupplier outboxRows)
-            throws InterruptedException {
+            Consumer<Boolean> writeEvents, DataSource database) throws InterruptedException {
+        LongSupplier unsentRows = () -> Long.parseLong(query(database,
+                "select count(*) from outbox where sent_at is null"));
+        LongSupplier outboxRows = () -> Long.parseLong(query(database, "select count(*) from outbox"));
+        System.out.printf("BENCHMARK %s: PostgreSQL fsync %s, synchronous_commit %s%n", label,
+                query(database, "show fsync"), query(database, "show synchronous_commit"));
         HttpLoad load = new HttpLoad();
         System.out.printf("BENCHMARK %s: %d cores, Java %s, %d concurrent clients, %d s per round%n", label,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), CONCURRENCY,
@@ -70,6 +78,18 @@ public final class OutboxCost {
             System.out.printf("BENCHMARK %s, round %d: the outbox costs %.0f%% of the throughput (%.0f vs %.0f"
                     + " req/s)%n", label, round, 100 * (1 - with.perSecond() / without.perSecond()),
                     with.perSecond(), without.perSecond());
+        }
+    }
+
+    /** The first column of the query's one row, as text. */
+    private static String query(DataSource database, String sql) {
+        try (Connection connection = database.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not ask the database: " + sql, e);
         }
     }
 
