@@ -28,6 +28,9 @@ public record SalesQuotaSet(
         String setBy,
         Instant setAt) implements FunnelEvent {
 
+    /** The longest user name {@code setBy} keeps, in code points. */
+    public static final int MAX_SET_BY_LENGTH = 120;
+
     /** A month's quota of customers no small business reaches; larger is a typo. */
     public static final int MAX_CUSTOMERS_TARGET = 1_000_000;
 
@@ -50,7 +53,7 @@ public record SalesQuotaSet(
             throw new EventContractException("customersTarget",
                     "customersTarget: is required when valueTargetMinor is absent: a quota has a target");
         }
-        Contract.requireLength("setBy", setBy, 1, 120);
+        Contract.requireLength("setBy", setBy, 1, MAX_SET_BY_LENGTH);
         Contract.require("setAt", setAt);
     }
 

@@ -2,6 +2,7 @@ package dev.funnel.prospect.api;
 
 import dev.funnel.events.ContractFormats;
 import dev.funnel.prospect.domain.QuotaNotFoundException;
+import dev.funnel.prospect.service.QuotaSetterRefusedException;
 import dev.funnel.prospect.service.Quotas;
 import dev.funnel.prospect.service.Quotas.Outcome;
 import dev.funnel.prospect.service.Quotas.Setting;
@@ -83,6 +84,11 @@ public class QuotaResource {
     @ServerExceptionMapper
     Response notFound(QuotaNotFoundException e) {
         return Problems.of(Response.Status.NOT_FOUND, e.getMessage()).build().toResponse();
+    }
+
+    @ServerExceptionMapper
+    Response setterRefused(QuotaSetterRefusedException e) {
+        return Problems.of(Response.Status.FORBIDDEN, e.getMessage()).build().toResponse();
     }
 
     private static String owner(String owner) {

@@ -1,6 +1,7 @@
 package dev.funnel.prospect.service;
 
 import dev.funnel.audit.AuditTrail;
+import dev.funnel.events.SalesQuotaSet;
 import dev.funnel.persistence.UniqueViolation;
 import dev.funnel.prospect.domain.QuotaNotFoundException;
 import dev.funnel.prospect.domain.QuotaTargets;
@@ -47,7 +48,17 @@ public class Quotas {
     public record Setting(SalesQuota quota, Outcome outcome) {
     }
 
+    /**
+     * @throws QuotaSetterRefusedException when the manager's user name is longer than a quota's {@code setBy} keeps:
+     *     the identity provider's setup to fix, not the request
+     */
     public Setting set(String owner, YearMonth month, QuotaTargets targets) {
+        String manager = caller.name();
+        if (manager.codePointCount(0, manager.length()) > SalesQuotaSet.MAX_SET_BY_LENGTH) {
+            throw new QuotaSetterRefusedException("Your user name is longer than the "
+                    + SalesQuotaSet.MAX_SET_BY_LENGTH + " characters a quota keeps of who set it; ask the identity"
+                    + " provider's admin for a shorter one");
+        }
         try {
             return QuarkusTransaction.requiringNew().call(() -> setInTransaction(owner, month, targets));
         } catch (PersistenceException e) {

@@ -3,6 +3,7 @@ package dev.funnel.prospect.api;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -142,6 +143,18 @@ class QuotaTest {
 
         as(MARIA).queryParam("month", "2026-12").get("/quotas")
                 .then().statusCode(200).body("findAll { it.owner == 'sara' }", hasSize(0));
+        assertThat(quotaRecords("sara")).isEmpty();
+    }
+
+    /** The event keeps 120 characters of who set the quota: a longer name is refused before anything is stored. */
+    @Test
+    void aManagerWhoseNameTheQuotaCannotKeepIsRefusedAndNothingIsStored() {
+        String longName = "m".repeat(121);
+        as(TestTokens.of(longName, Roles.MANAGER)).body("{\"customersTarget\":2}").put("/quotas/sara/2026-12")
+                .then().statusCode(403).contentType(PROBLEM)
+                .body("detail", containsString("longer than the 120 characters"));
+
+        as(MARIA).get("/quotas/sara/2026-12").then().statusCode(404);
         assertThat(quotaRecords("sara")).isEmpty();
     }
 
