@@ -54,6 +54,7 @@ import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -162,9 +163,7 @@ class ProjectionBenchmark {
         double insideBefore = secondsInsideTheConsumer();
         String load = loadAverage();
         long live = System.nanoTime();
-        for (int i = 1; i <= liveConsumers(); i++) {
-            channels.getPausable(LIVE_CHANNEL + "$" + i).resume();
-        }
+        liveChannels().forEach(channel -> channels.getPausable(channel).resume());
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
                 .until(() -> appliedLive() >= appliedBefore + events.size());
         double liveSeconds = seconds(live);
@@ -190,9 +189,14 @@ class ProjectionBenchmark {
     }
 
     private void pauseLive() {
-        for (int i = 1; i <= liveConsumers(); i++) {
-            channels.getPausable(LIVE_CHANNEL + "$" + i).pause();
-        }
+        liveChannels().forEach(channel -> channels.getPausable(channel).pause());
+    }
+
+    /** SmallRye names the copies of a channel with concurrency funnel-events$1, $2, ...; one keeps the name. */
+    private static List<String> liveChannels() {
+        int consumers = liveConsumers();
+        return consumers == 1 ? List.of(LIVE_CHANNEL)
+                : IntStream.rangeClosed(1, consumers).mapToObj(i -> LIVE_CHANNEL + "$" + i).toList();
     }
 
     private static int liveConsumers() {
