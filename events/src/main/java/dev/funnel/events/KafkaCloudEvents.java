@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -18,7 +17,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * The one place that knows how a contract event travels on Kafka: a CloudEvent 1.0 in binary content mode, as the
@@ -147,52 +145,52 @@ public final class KafkaCloudEvents {
      * @return the event with its attributes, or why the record is none
      */
     public static DecodedRecord decode(String topic, String key, Headers headers, byte[] value) {
-        Headers present = headers == null ? new RecordHeaders() : headers;
-        String ceType = single(present, CloudEventHeaders.TYPE);
-        String typeName = EventType.fromCeType(ceType).map(EventType::eventName).orElse(UNKNOWN_TYPE);
+        AttributeHeaders attributes = AttributeHeaders.of(headers);
+        String typeName = EventType.fromCeType(attributes.value(CloudEventHeaders.TYPE)).map(EventType::eventName)
+                .orElse(UNKNOWN_TYPE);
         try {
-            return read(topic, key, present, value);
+            return read(topic, key, attributes, value);
         } catch (Refusal refusal) {
             return new RefusedRecord(typeName, refusal.getMessage());
         }
     }
 
-    private static ReceivedEvent read(String topic, String key, Headers headers, byte[] value) {
+    private static ReceivedEvent read(String topic, String key, AttributeHeaders headers, byte[] value) {
         if (value == null) {
             throw new Refusal("null value (a tombstone): the topics of the contract carry events only");
         }
-        for (String name : REQUIRED_HEADERS) {
-            if (count(headers, name) > 1) {
-                throw new Refusal("the " + name + " header is given more than once");
+        for (int i = 0; i < REQUIRED_HEADERS.size(); i++) {
+            if (headers.count(i) > 1) {
+                throw new Refusal("the " + REQUIRED_HEADERS.get(i) + " header is given more than once");
             }
-            if (single(headers, name) == null) {
-                throw new Refusal("no " + name + " header");
+            if (headers.value(i) == null) {
+                throw new Refusal("no " + REQUIRED_HEADERS.get(i) + " header");
             }
         }
-        String specVersion = single(headers, CloudEventHeaders.SPEC_VERSION);
+        String specVersion = headers.value(CloudEventHeaders.SPEC_VERSION);
         if (!CloudEventHeaders.SPEC_VERSION_1_0.equals(specVersion)) {
             throw new Refusal("not a CloudEvent 1.0: " + CloudEventHeaders.SPEC_VERSION + " is " + shown(specVersion));
         }
-        UUID id = canonicalUuid(single(headers, CloudEventHeaders.ID));
-        String ceType = single(headers, CloudEventHeaders.TYPE);
+        UUID id = canonicalUuid(headers.value(CloudEventHeaders.ID));
+        String ceType = headers.value(CloudEventHeaders.TYPE);
         EventType type = EventType.fromCeType(ceType).orElseThrow(() -> new Refusal(CloudEventHeaders.TYPE + " "
                 + shown(ceType) + " is no event of the catalog"));
         if (!type.topic().equals(topic)) {
             throw new Refusal(type.eventName() + " belongs on " + type.topic() + ", not on " + topic);
         }
-        String contentType = single(headers, CloudEventHeaders.CONTENT_TYPE);
+        String contentType = headers.value(CloudEventHeaders.CONTENT_TYPE);
         if (!CloudEventHeaders.APPLICATION_JSON.equals(contentType)) {
             throw new Refusal(CloudEventHeaders.CONTENT_TYPE + " must be " + CloudEventHeaders.APPLICATION_JSON
                     + " but was " + shown(contentType));
         }
-        Instant time = time(single(headers, CloudEventHeaders.TIME));
+        Instant time = time(headers.value(CloudEventHeaders.TIME));
         FunnelEvent event;
         try {
-            event = EventJson.fromBytes(ceType, value);
+            event = EventJson.fromBytes(value, type.recordClass());
         } catch (EventDecodingException e) {
             throw new Refusal(e.getMessage());
         }
-        String subject = single(headers, CloudEventHeaders.SUBJECT);
+        String subject = headers.value(CloudEventHeaders.SUBJECT);
         // The key keeps one technique's or one prospect's events in one partition, in order; a record under another
         // key may overtake or trail them.
         if (!event.partitionKey().equals(key)) {
@@ -203,7 +201,7 @@ public final class KafkaCloudEvents {
             throw new Refusal(CloudEventHeaders.SUBJECT + " must be the key '" + key + "' but was " + shown(subject));
         }
         requireStorable(event);
-        return new ReceivedEvent(id, single(headers, CloudEventHeaders.SOURCE), time, subject, event);
+        return new ReceivedEvent(id, headers.value(CloudEventHeaders.SOURCE), time, subject, event);
     }
 
     /** Writes the two headers a record of this type carries whoever sends it; {@link EventSerializer} uses it. */
@@ -219,6 +217,10 @@ public final class KafkaCloudEvents {
     }
 
     private static Instant time(String text) {
+        Instant asProducersWriteIt = UtcTimestamp.parseOrNull(text);
+        if (asProducersWriteIt != null) {
+            return asProducersWriteIt;
+        }
         if (RFC_3339.matcher(text).matches()) {
             try {
                 return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
@@ -242,19 +244,6 @@ public final class KafkaCloudEvents {
         }
     }
 
-    private static String single(Headers headers, String name) {
-        Header header = headers.lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static int count(Headers headers, String name) {
-        int count = 0;
-        for (Iterator<Header> it = headers.headers(name).iterator(); it.hasNext(); it.next()) {
-            count++;
-        }
-        return count;
-    }
-
     private static void add(Headers headers, String name, String value) {
         headers.add(new RecordHeader(name, Objects.requireNonNull(value, name).getBytes(StandardCharsets.UTF_8)));
     }
@@ -265,6 +254,44 @@ public final class KafkaCloudEvents {
         }
         String cut = value.length() > MAX_SHOWN_LENGTH ? value.substring(0, MAX_SHOWN_LENGTH) + "..." : value;
         return "'" + cut + "'";
+    }
+
+    /**
+     * The last value and the number of occurrences of each header of {@link #REQUIRED_HEADERS}, from one pass over a
+     * record's headers: asking {@link Headers} by name scans them all again for every name.
+     */
+    private static final class AttributeHeaders {
+
+        private final byte[][] values = new byte[REQUIRED_HEADERS.size()][];
+        private final int[] counts = new int[REQUIRED_HEADERS.size()];
+
+        static AttributeHeaders of(Headers headers) {
+            AttributeHeaders attributes = new AttributeHeaders();
+            if (headers != null) {
+                for (Header header : headers) {
+                    int index = REQUIRED_HEADERS.indexOf(header.key());
+                    if (index >= 0) {
+                        attributes.values[index] = header.value();
+                        attributes.counts[index]++;
+                    }
+                }
+            }
+            return attributes;
+        }
+
+        int count(int index) {
+            return counts[index];
+        }
+
+        /** The last header's value as text, or null when there is none or it has no value. */
+        String value(int index) {
+            byte[] value = values[index];
+            return value == null ? null : new String(value, StandardCharsets.UTF_8);
+        }
+
+        String value(String name) {
+            return value(REQUIRED_HEADERS.indexOf(name));
+        }
     }
 
     /** Ends the checks of one record; never leaves this class. */

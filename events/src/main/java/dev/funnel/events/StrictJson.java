@@ -223,11 +223,13 @@ public final class StrictJson {
                 return super.deserialize(parser, context);
             }
             String text = parser.getText();
-            Object value;
-            try {
-                value = form.format().parse(text, form.query());
-            } catch (DateTimeParseException e) {
-                return context.handleWeirdStringValue(handledType(), text, "not in its ISO-8601 form");
+            Object value = handledType() == Instant.class ? UtcTimestamp.parseOrNull(text) : null;
+            if (value == null) {
+                try {
+                    value = form.format().parse(text, form.query());
+                } catch (DateTimeParseException e) {
+                    return context.handleWeirdStringValue(handledType(), text, "not in its ISO-8601 form");
+                }
             }
             if (stored && LEAP_SECOND.matcher(text).matches()) {
                 return context.handleWeirdStringValue(handledType(), text, "a leap second, which is not kept");

@@ -64,6 +64,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class AnalyticsReplicas implements AutoCloseable {
 
     static final String ANALYTICS = "analytics-service";
+    /**
+     * Live consumers of the group in each replica (analytics' {@code mp.messaging.incoming.funnel-events.concurrency},
+     * set here so that the group's size below does not depend on the service's default).
+     */
+    static final int CONSUMERS_PER_REPLICA = 2;
     private static final Path HOME = Path.of(System.getProperty("funnel.home", "../..")).toAbsolutePath();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
@@ -140,6 +145,7 @@ final class AnalyticsReplicas implements AutoCloseable {
         environment.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         environment.put("FUNNEL_ANALYTICS_CONSUMER_GROUP", group);
+        environment.put("MP_MESSAGING_INCOMING_FUNNEL_EVENTS_CONCURRENCY", Integer.toString(CONSUMERS_PER_REPLICA));
         // Tokens are checked against this key, locally: no provider to reach (an empty value unsets the URL).
         environment.put("QUARKUS_OIDC_AUTH_SERVER_URL", "");
         environment.put("QUARKUS_OIDC_PUBLIC_KEY",
@@ -151,8 +157,12 @@ final class AnalyticsReplicas implements AutoCloseable {
         return replica;
     }
 
-    /** Waits until the group has {@code members} members and is stable: each replica has its partitions. */
-    void awaitGroup(String group, int members, Duration timeout) throws Exception {
+    /**
+     * Waits until the group has the consumers of {@code replicas} replicas and is stable: each consumer has its
+     * partitions.
+     */
+    void awaitGroup(String group, int replicas, Duration timeout) throws Exception {
+        int members = replicas * CONSUMERS_PER_REPLICA;
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             while (true) {

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,11 +19,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -50,6 +55,7 @@ class LocalStackBenchmark {
     private static final int[] RATES = {100, 300, 500};
     private static final Duration RUN = Duration.ofSeconds(30);
     static final int POLL_MILLIS = 20;
+    static final int POST_TIMEOUT_SECONDS = 30;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -90,7 +96,7 @@ class LocalStackBenchmark {
 
         // Acknowledged activities: when each was sent (nanoTime), in the order their answers came.
         ConcurrentLinkedQueue<Long> acknowledged = new ConcurrentLinkedQueue<>();
-        AtomicLong failed = new AtomicLong();
+        Map<String, LongAdder> failed = new ConcurrentSkipListMap<>();
         List<CompletableFuture<?>> answers = new ArrayList<>();
         List<long[]> reads = new ArrayList<>(); // {nanoTime after the answer, activities counted}
         Thread poller = new Thread(() -> {
@@ -127,7 +133,7 @@ class LocalStackBenchmark {
                         if (error == null && answer.statusCode() == 201) {
                             acknowledged.add(sent);
                         } else {
-                            failed.incrementAndGet();
+                            failed.computeIfAbsent(failure(answer, error), kind -> new LongAdder()).increment();
                         }
                     }));
         }
@@ -156,10 +162,26 @@ class LocalStackBenchmark {
         }
         Arrays.sort(freshness);
         System.out.printf("BENCHMARK local stack freshness at %d req/s (sent %.0f/s): POST to counted in /funnel"
-                + " p50 %d ms, p99 %d ms, max %d ms (%d acknowledged, %d failed, %d reads of /funnel every %d ms);"
+                + " p50 %d ms, p99 %d ms, max %d ms (%d acknowledged; failed: %s; %d reads of /funnel every %d ms);"
                 + " load average %s%n", perSecond, total / sendSeconds, rank(freshness, 50), rank(freshness, 99),
-                freshness.length == 0 ? 0 : freshness[freshness.length - 1], sentAt.length, failed.get(),
+                freshness.length == 0 ? 0 : freshness[freshness.length - 1], sentAt.length,
+                failed.isEmpty() ? "none" : failed,
                 observed.length, POLL_MILLIS, loadAverage());
+    }
+
+    /**
+     * What became of a POST that was not acknowledged: its status (a 503 says the service shed the load, with
+     * Retry-After), or whether the client gave up waiting ({@value #POST_TIMEOUT_SECONDS} s) or could not connect.
+     */
+    private static String failure(HttpResponse<String> answer, Throwable error) {
+        if (error == null) {
+            return "status " + answer.statusCode();
+        }
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof HttpTimeoutException) {
+            return "no answer in " + POST_TIMEOUT_SECONDS + " s";
+        }
+        return cause instanceof ConnectException ? "could not connect" : cause.getClass().getSimpleName();
     }
 
     private static long lastCount(List<long[]> reads) {
@@ -181,7 +203,8 @@ class LocalStackBenchmark {
     private static CompletableFuture<HttpResponse<String>> post(String url, String token, String body) {
         return HTTP.sendAsync(HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .timeout(Duration.ofSeconds(POST_TIMEOUT_SECONDS)).POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
