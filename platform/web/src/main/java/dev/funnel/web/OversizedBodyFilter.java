@@ -2,7 +2,6 @@ package dev.funnel.web;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,16 +33,9 @@ class OversizedBodyFilter {
     private void refuseOversized(RoutingContext context) {
         String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (declared != null && declaredLength(declared) > limitBytes) {
-            context.response()
-                    .setStatusCode(413)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-                    .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end(new JsonObject()
-                            .put("status", 413)
-                            .put("title", "Content Too Large")
-                            .put("detail", "The request body is larger than the limit of " + limitBytes + " bytes")
-                            .put("instance", context.request().path())
-                            .encode());
+            context.response().putHeader(HttpHeaders.CONNECTION, "close");
+            Problems.end(context, 413, "Content Too Large",
+                    "The request body is larger than the limit of " + limitBytes + " bytes");
             return;
         }
         context.next();

@@ -1,6 +1,10 @@
 package dev.funnel.web;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.Response.Status;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,5 +43,21 @@ public final class Problems {
         violation.put("in", in);
         violation.put("message", message);
         return violation;
+    }
+
+    /**
+     * Answers with a problem from a Vert.x route, which runs before JAX-RS and so before quarkus-resteasy-problem:
+     * the same fields, {@code instance} being the request's path. Headers of its own the caller puts first.
+     */
+    static Future<Void> end(RoutingContext context, int status, String title, String detail) {
+        return context.response()
+                .setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                .end(new JsonObject()
+                        .put("status", status)
+                        .put("title", title)
+                        .put("detail", detail)
+                        .put("instance", context.request().path())
+                        .encode());
     }
 }

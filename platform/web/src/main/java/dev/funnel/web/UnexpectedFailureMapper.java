@@ -3,8 +3,6 @@ package dev.funnel.web;
 import dev.funnel.persistence.DatabaseUnavailable;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
-import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -23,9 +21,8 @@ class UnexpectedFailureMapper {
 
     private final long retryAfterSeconds;
 
-    UnexpectedFailureMapper(@ConfigProperty(name = "funnel.web.unavailable-retry-after", defaultValue = "5S")
-            Duration retryAfter) {
-        this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
+    UnexpectedFailureMapper(WebConfig config) {
+        this.retryAfterSeconds = WebConfig.retryAfterSeconds(config.unavailableRetryAfter());
     }
 
     @ServerExceptionMapper
