@@ -24,6 +24,8 @@ public final class CpuUse {
             Map.entry("C2 CompilerThre", "JIT"),
             Map.entry("C1 CompilerThre", "JIT"),
             Map.entry("funnel-outbox-r", "outbox relay"),
+            // The relay's transactional producer: the only producer a service has.
+            Map.entry("kafka-producer-", "outbox relay"),
             Map.entry("GC Thread", "GC and VM"),
             Map.entry("G1 ", "GC and VM"),
             Map.entry("VM Thread", "GC and VM"));

@@ -23,7 +23,7 @@ public final class OutboxCost {
     public static final int CONCURRENCY = 16;
     private static final Duration WARM_UP = Duration.ofSeconds(10);
     private static final double SETTLED_JIT_CORES = 0.05;
-    private static final int MAX_WARM_UP_ROUNDS = 12;
+    private static final int MAX_WARM_UP_ROUNDS = 36;
     private static final Duration MEASURE = Duration.ofSeconds(20);
     private static final int ROUNDS = 2;
 
@@ -78,7 +78,8 @@ public final class OutboxCost {
     /**
      * Warms both paths up (JIT, pools, the relay's producer) before anything counts: rounds with the outbox until the
      * JIT compiler uses under {@value #SETTLED_JIT_CORES} of a core (at most {@value #MAX_WARM_UP_ROUNDS} rounds),
-     * then one without. A fixed 20 s left C2 compiling through the measured rounds, a fifth of the CPU.
+     * then one without. A fixed 20 s left C2 compiling through the measured rounds, taking a fifth of the CPU; in
+     * this JVM (the service, its broker, Quarkus' test machinery) it takes about three minutes to settle.
      */
     private static void warmUp(String label, HttpLoad load, Supplier<HttpLoad.Request> nextRequest,
             int expectedStatus, Consumer<Boolean> writeEvents, String dataDirectory) throws InterruptedException {

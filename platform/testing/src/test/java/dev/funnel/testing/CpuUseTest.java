@@ -25,6 +25,7 @@ class CpuUseTest {
         assertThat(CpuUse.group("executor-thread")).isEqualTo("request workers");
         assertThat(CpuUse.group("C2 CompilerThre")).isEqualTo("JIT");
         assertThat(CpuUse.group("funnel-outbox-r")).isEqualTo("outbox relay");
+        assertThat(CpuUse.group("kafka-producer-")).isEqualTo("outbox relay");
         assertThat(CpuUse.group("GC Thread#1")).isEqualTo("GC and VM");
         assertThat(CpuUse.group("data-plane-kafk")).isEqualTo(CpuUse.OTHER);
     }
