@@ -66,7 +66,12 @@ class LocalStackBenchmark {
 
     @Test
     void startMemoryAndFreshness() throws Exception {
-        StackSettings settings = LocalStackTest.settingsWithOwnKeycloak(data);
+        // -Dfunnel.benchmark.full-jit=true: the services as ./run-local --full-jit runs them, C2 as in a cluster.
+        StackSettings settings = Boolean.getBoolean("funnel.benchmark.full-jit")
+                ? LocalStackTest.settingsWithOwnKeycloak(data).withFullJit()
+                : LocalStackTest.settingsWithOwnKeycloak(data);
+        System.out.printf("BENCHMARK local stack: the services' JIT %s%n", settings.fullJit() ? "full (C1 and C2)"
+                : "C1 only (as ./run-local runs them)");
         long first = System.nanoTime();
         try (LocalStack stack = LocalStack.start(settings, LocalStackTest.quiet())) {
             System.out.printf("BENCHMARK local stack: first start to ready %.1f s (Keycloak installs and builds"
@@ -77,16 +82,19 @@ class LocalStackBenchmark {
             System.out.printf("BENCHMARK local stack: start to ready %.1f s (built, data kept); load average %s%n",
                     seconds(second), loadAverage());
             printMemory(settings, "idle, just ready");
-            // The stack has just started: its JVMs compile and its pools fill in the first seconds of load.
-            freshness(stack, settings, " (warm-up)", RATES[0]);
+            // The stack has just started: its JVMs compile and its pools fill in the first seconds of load. With C2
+            // that takes minutes: -Dfunnel.benchmark.warm-up-seconds=240 -Dfunnel.benchmark.warm-up-rate=300.
+            freshness(stack, settings, " (warm-up)", Integer.getInteger("funnel.benchmark.warm-up-rate", RATES[0]),
+                    Duration.ofSeconds(Integer.getInteger("funnel.benchmark.warm-up-seconds", 30)));
             for (int rate : RATES) {
-                freshness(stack, settings, "", rate);
+                freshness(stack, settings, "", rate, RUN);
             }
             printMemory(settings, "after the freshness runs");
         }
     }
 
-    private void freshness(LocalStack stack, StackSettings settings, String phase, int perSecond) throws Exception {
+    private void freshness(LocalStack stack, StackSettings settings, String phase, int perSecond, Duration run)
+            throws Exception {
         String activities = stack.urls().get("activity-service") + "/activities";
         String marketer = stack.tokens().token(DemoStory.MARKETER);
         String technique = "fresh-" + UUID.randomUUID().toString().substring(0, 8);
@@ -121,7 +129,7 @@ class LocalStackBenchmark {
 
         String day = today.toString();
         long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
-        long total = RUN.toSeconds() * perSecond;
+        long total = run.toSeconds() * perSecond;
         Map<String, Double> cpuBefore = processCpu(settings);
         long start = System.nanoTime();
         // Open loop over a bounded pool of connections, as wrk2 does: the k-th POST is due at start + k * interval,
