@@ -42,9 +42,11 @@ class ActivityWriteBenchmark {
     void postActivitiesWithAndWithoutTheOutbox() throws Exception {
         String token = TestTokens.of(TestTokens.OWNER, TestTokens.EVERY_ROLE);
         String technique = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(new HttpLoad().send(HttpLoad.postJson(techniques, token,
-                "{\"slug\":\"" + technique + "\",\"name\":\"Benchmark\",\"cadence\":\"DAILY\"}")).statusCode())
-                .isEqualTo(201);
+        try (HttpLoad setUp = new HttpLoad()) {
+            assertThat(setUp.send(HttpLoad.postJson(techniques, token,
+                    "{\"slug\":\"" + technique + "\",\"name\":\"Benchmark\",\"cadence\":\"DAILY\"}")).status())
+                    .isEqualTo(201);
+        }
         String today = LocalDate.now().toString();
 
         OutboxCost.measure("activity-service POST /activities", () -> HttpLoad.postJson(activities, token,

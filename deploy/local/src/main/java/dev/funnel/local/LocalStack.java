@@ -178,7 +178,7 @@ public final class LocalStack implements AutoCloseable {
         out.println(spec.name() + ": starting on port " + spec.port() + " (management " + spec.managementPort()
                 + "), log in " + settings.logDirectory().resolve(spec.name() + ".log"));
         SupervisedService.Launch launch = () -> ServiceProcess.start(spec, spec.jar(settings.home()), environment,
-                settings.logDirectory());
+                settings.logDirectory(), settings.fullJit());
         SupervisedService service = new SupervisedService(launch.start(), launch, READY_TIMEOUT, restartPolicy, out);
         services.put(spec.name(), service);
         started.push(service);

@@ -34,19 +34,32 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts the service with its whole configuration in environment variables (12-factor). */
-    static ServiceProcess start(ServiceSpec spec, Path jar, Map<String, String> environment, Path logDirectory)
-            throws IOException {
+    /**
+     * Starts the service with its whole configuration in environment variables (12-factor); with {@code fullJit}, C2
+     * compiles it too, as in a cluster (for measuring throughput: {@code ./run-local --full-jit}).
+     */
+    static ServiceProcess start(ServiceSpec spec, Path jar, Map<String, String> environment, Path logDirectory,
+            boolean fullJit) throws IOException {
         Files.createDirectories(logDirectory);
         Path log = logDirectory.resolve(spec.name() + ".log");
         // Small on purpose: five JVMs, Keycloak, Kafka and PostgreSQL share one developer machine. C1 only
         // (TieredStopAtLevel=1) starts each service sooner and keeps the JIT's threads and code cache small, and the
         // serial collector needs no GC threads; a cluster runs full JIT and a heap sized from the container's memory
         // limit instead (deploy/k8s/components/jvm, deploy/README.md "JVM settings").
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms32m", "-Xmx192m",
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        command.addAll(jvmOptions(fullJit));
+        command.addAll(List.of("-jar", jar.toString()));
         // Readiness is on the management interface: the API port answers only business endpoints.
         return start(spec.name(), command, environment, log, URI.create(spec.managementUrl() + "/q/health/ready"));
+    }
+
+    /** The heap and collector stay small either way; only the JIT changes. */
+    static List<String> jvmOptions(boolean fullJit) {
+        List<String> options = new ArrayList<>(List.of("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC"));
+        if (!fullJit) {
+            options.add("-XX:TieredStopAtLevel=1");
+        }
+        return options;
     }
 
     /** Starts any command as a child of the launcher, its environment added to the launcher's own. */

@@ -27,7 +27,8 @@ public record StackSettings(
         List<ServiceSpec> services,
         Optional<ServiceSpec> webApp,
         boolean reset,
-        boolean demo) {
+        boolean demo,
+        boolean fullJit) {
 
     /** The services in start order; analytics last, since it only reads what the others publish. */
     public static final List<ServiceSpec> DEFAULT_SERVICES = List.of(
@@ -50,11 +51,14 @@ public record StackSettings(
         Map<String, String> options = new LinkedHashMap<>();
         boolean reset = false;
         boolean demo = false;
+        boolean fullJit = false;
         for (String arg : args) {
             if (arg.equals("--reset")) {
                 reset = true;
             } else if (arg.equals("--demo")) {
                 demo = true;
+            } else if (arg.equals("--full-jit")) {
+                fullJit = true;
             } else if (arg.startsWith("--") && arg.contains("=")) {
                 options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
             } else {
@@ -85,7 +89,7 @@ public record StackSettings(
                 port(options, environment, "kafka-controller-port", "FUNNEL_KAFKA_CONTROLLER_PORT", 9093),
                 port(options, environment, "postgres-port", "FUNNEL_POSTGRES_PORT", 15432),
                 port(options, environment, "keycloak-port", "FUNNEL_KEYCLOAK_PORT", 8180),
-                external, oidc, List.copyOf(services), Optional.of(webApp), reset, demo);
+                external, oidc, List.copyOf(services), Optional.of(webApp), reset, demo, fullJit);
         settings.refuseSharedPorts();
         return settings;
     }
@@ -189,28 +193,34 @@ public record StackSettings(
 
     public StackSettings withHome(Path newHome) {
         return new StackSettings(newHome, dataDirectory, kafkaPort, kafkaControllerPort, postgresPort, keycloakPort,
-                externalDatabase, externalOidcUrl, services, webApp, reset, demo);
+                externalDatabase, externalOidcUrl, services, webApp, reset, demo, fullJit);
     }
 
     public StackSettings withServices(List<ServiceSpec> newServices) {
         return new StackSettings(home, dataDirectory, kafkaPort, kafkaControllerPort, postgresPort, keycloakPort,
-                externalDatabase, externalOidcUrl, List.copyOf(newServices), webApp, reset, demo);
+                externalDatabase, externalOidcUrl, List.copyOf(newServices), webApp, reset, demo, fullJit);
     }
 
     /** Only the services: for tests of the launcher's own behaviour, which the web app would only slow down. */
     public StackSettings withoutWebApp() {
         return new StackSettings(home, dataDirectory, kafkaPort, kafkaControllerPort, postgresPort, keycloakPort,
-                externalDatabase, externalOidcUrl, services, Optional.empty(), reset, demo);
+                externalDatabase, externalOidcUrl, services, Optional.empty(), reset, demo, fullJit);
     }
 
     public StackSettings withExternalDatabase(ExternalDatabase database) {
         return new StackSettings(home, dataDirectory, kafkaPort, kafkaControllerPort, postgresPort, keycloakPort,
-                Optional.of(database), externalOidcUrl, services, webApp, reset, demo);
+                Optional.of(database), externalOidcUrl, services, webApp, reset, demo, fullJit);
+    }
+
+    /** The services and the web app compile with C2 as in a cluster, as {@code --full-jit} does. */
+    public StackSettings withFullJit() {
+        return new StackSettings(home, dataDirectory, kafkaPort, kafkaControllerPort, postgresPort, keycloakPort,
+                externalDatabase, externalOidcUrl, services, webApp, reset, demo, true);
     }
 
     /** The services trust this identity provider instead, and no Keycloak is started, as FUNNEL_OIDC_URL does. */
     public StackSettings withExternalOidcUrl(String issuer) {
         return new StackSettings(home, dataDirectory, kafkaPort, kafkaControllerPort, postgresPort, keycloakPort,
-                externalDatabase, Optional.of(issuer), services, webApp, reset, demo);
+                externalDatabase, Optional.of(issuer), services, webApp, reset, demo, fullJit);
     }
 }

@@ -7,13 +7,15 @@ final class Usage {
             Runs the whole funnel platform on this machine: Keycloak, Kafka (KRaft), PostgreSQL 17, the services
             and the web app (http://localhost:8080 by default; sign in there with a user of the local realm).
 
-            usage: ./run-local [--reset] [--demo] [--<name>-port=N ...] [--data-dir=DIR]
+            usage: ./run-local [--reset] [--demo] [--full-jit] [--<name>-port=N ...] [--data-dir=DIR]
 
               --reset                  start from empty data (deletes the data directory first)
               --demo                   load a twelve-week small-business story through the APIs, then print
                                        the funnel, hunting vs farming, whether each technique is kept up,
                                        and each technique's harvest
                                        (meant for a fresh start: ./run-local --reset --demo)
+              --full-jit               the services and the web app compile with C2 as in a cluster: faster
+                                       under load, slower to start, more memory (for measuring throughput)
               --data-dir=DIR           where data and logs live (default .funnel-local, env FUNNEL_DATA_DIR)
               --kafka-port=N           Kafka client port (default 9092, env FUNNEL_KAFKA_PORT)
               --kafka-controller-port=N  KRaft controller port (default 9093, env FUNNEL_KAFKA_CONTROLLER_PORT)

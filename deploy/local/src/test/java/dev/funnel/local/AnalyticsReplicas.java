@@ -151,7 +151,7 @@ final class AnalyticsReplicas implements AutoCloseable {
         environment.put("QUARKUS_OIDC_PUBLIC_KEY",
                 Base64.getEncoder().encodeToString(signingKey.getPublic().getEncoded()));
         ServiceProcess process = ServiceProcess.start(spec, spec.jar(HOME), environment,
-                data.resolve("logs").resolve(name));
+                data.resolve("logs").resolve(name), false);
         Replica replica = new Replica(name, spec, process);
         replicas.add(replica);
         return replica;

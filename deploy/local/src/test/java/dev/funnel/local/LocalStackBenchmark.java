@@ -20,12 +20,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
@@ -42,10 +42,10 @@ import org.junit.jupiter.api.io.TempDir;
  *       and builds itself, and a second on the same data ("when built");</li>
  *   <li>resident memory: the sum of RSS of every process of the stack (the services, the web app, Keycloak,
  *       PostgreSQL's processes) and, apart, this JVM, which is the launcher here and holds the Kafka broker;</li>
- *   <li>freshness: POST /activities at a fixed rate (open loop: a slow answer never slows the sending), while
- *       analytics' /funnel is read every {@value #POLL_MILLIS} ms; an activity's freshness is from the moment its
- *       POST was sent to the first read of /funnel that counts as many activities as had been acknowledged up to
- *       and including it.</li>
+ *   <li>freshness: POST /activities at a fixed rate over {@value #CONNECTIONS} connections (open loop: a slow answer
+ *       never slows the schedule), while analytics' /funnel is read every {@value #POLL_MILLIS} ms; an activity's
+ *       freshness is from the moment its POST was due to the first read of /funnel that counts as many activities
+ *       as had been acknowledged up to and including it. Each rate also prints the CPU each process used.</li>
  * </ul>
  */
 @Tag("benchmark")
@@ -56,6 +56,8 @@ class LocalStackBenchmark {
     private static final Duration RUN = Duration.ofSeconds(30);
     static final int POLL_MILLIS = 20;
     static final int POST_TIMEOUT_SECONDS = 30;
+    /** Connections the POSTs share, as a client's pool would; enough for 500 req/s at 128 ms each. */
+    static final int CONNECTIONS = 64;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -64,7 +66,12 @@ class LocalStackBenchmark {
 
     @Test
     void startMemoryAndFreshness() throws Exception {
-        StackSettings settings = LocalStackTest.settingsWithOwnKeycloak(data);
+        // -Dfunnel.benchmark.full-jit=true: the services as ./run-local --full-jit runs them, C2 as in a cluster.
+        StackSettings settings = Boolean.getBoolean("funnel.benchmark.full-jit")
+                ? LocalStackTest.settingsWithOwnKeycloak(data).withFullJit()
+                : LocalStackTest.settingsWithOwnKeycloak(data);
+        System.out.printf("BENCHMARK local stack: the services' JIT %s%n", settings.fullJit() ? "full (C1 and C2)"
+                : "C1 only (as ./run-local runs them)");
         long first = System.nanoTime();
         try (LocalStack stack = LocalStack.start(settings, LocalStackTest.quiet())) {
             System.out.printf("BENCHMARK local stack: first start to ready %.1f s (Keycloak installs and builds"
@@ -75,29 +82,33 @@ class LocalStackBenchmark {
             System.out.printf("BENCHMARK local stack: start to ready %.1f s (built, data kept); load average %s%n",
                     seconds(second), loadAverage());
             printMemory(settings, "idle, just ready");
+            // The stack has just started: its JVMs compile and its pools fill in the first seconds of load. With C2
+            // that takes minutes: -Dfunnel.benchmark.warm-up-seconds=240 -Dfunnel.benchmark.warm-up-rate=300.
+            freshness(stack, settings, " (warm-up)", Integer.getInteger("funnel.benchmark.warm-up-rate", RATES[0]),
+                    Duration.ofSeconds(Integer.getInteger("funnel.benchmark.warm-up-seconds", 30)));
             for (int rate : RATES) {
-                freshness(stack, rate);
+                freshness(stack, settings, "", rate, RUN);
             }
             printMemory(settings, "after the freshness runs");
         }
     }
 
-    private void freshness(LocalStack stack, int perSecond) throws Exception {
+    private void freshness(LocalStack stack, StackSettings settings, String phase, int perSecond, Duration run)
+            throws Exception {
         String activities = stack.urls().get("activity-service") + "/activities";
         String marketer = stack.tokens().token(DemoStory.MARKETER);
         String technique = "fresh-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(post(stack.urls().get("activity-service") + "/techniques", marketer,
-                "{\"slug\":\"" + technique + "\",\"name\":\"Freshness\",\"cadence\":\"DAILY\"}").get().statusCode())
+                "{\"slug\":\"" + technique + "\",\"name\":\"Freshness\",\"cadence\":\"DAILY\"}").statusCode())
                 .isEqualTo(201);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String funnel = stack.urls().get("analytics-service") + "/funnel?from=" + today.minusDays(1) + "&to="
                 + today.plusDays(1) + "&technique=" + technique;
         String analyst = stack.tokens().token(DemoReport.ANALYST);
 
-        // Acknowledged activities: when each was sent (nanoTime), in the order their answers came.
-        ConcurrentLinkedQueue<Long> acknowledged = new ConcurrentLinkedQueue<>();
+        // Acknowledged activities: {its slot, when it was answered} (nanoTime), in the order their answers came.
+        ConcurrentLinkedQueue<long[]> acknowledged = new ConcurrentLinkedQueue<>();
         Map<String, LongAdder> failed = new ConcurrentSkipListMap<>();
-        List<CompletableFuture<?>> answers = new ArrayList<>();
         List<long[]> reads = new ArrayList<>(); // {nanoTime after the answer, activities counted}
         Thread poller = new Thread(() -> {
             try {
@@ -118,28 +129,52 @@ class LocalStackBenchmark {
 
         String day = today.toString();
         long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
+        long total = run.toSeconds() * perSecond;
+        Map<String, Double> cpuBefore = processCpu(settings);
         long start = System.nanoTime();
-        long total = RUN.toSeconds() * perSecond;
-        for (long i = 0; i < total; i++) {
-            long slot = start + i * interval;
-            long wait = slot - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            long sent = System.nanoTime();
-            answers.add(post(activities, marketer, "{\"id\":\"" + UUID.randomUUID() + "\",\"technique\":\""
-                    + technique + "\",\"performedOn\":\"" + day + "\",\"minutesSpent\":5,\"costMinor\":0,"
-                    + "\"currency\":\"USD\"}").whenComplete((answer, error) -> {
-                        if (error == null && answer.statusCode() == 201) {
-                            acknowledged.add(sent);
-                        } else {
-                            failed.computeIfAbsent(failure(answer, error), kind -> new LongAdder()).increment();
+        // Open loop over a bounded pool of connections, as wrk2 does: the k-th POST is due at start + k * interval,
+        // whichever connection is free then sends it, and its times count from when it was due, so a service that
+        // falls behind shows as latency rather than as a client opening thousands of connections.
+        AtomicLong nextSlot = new AtomicLong();
+        List<Thread> senders = new ArrayList<>();
+        for (int c = 0; c < CONNECTIONS; c++) {
+            Thread sender = new Thread(() -> {
+                for (long k = nextSlot.getAndIncrement(); k < total; k = nextSlot.getAndIncrement()) {
+                    long slot = start + k * interval;
+                    try {
+                        long wait = slot - System.nanoTime();
+                        if (wait > 0) {
+                            TimeUnit.NANOSECONDS.sleep(wait);
+                        } else if (-wait > TimeUnit.SECONDS.toNanos(POST_TIMEOUT_SECONDS)) {
+                            failed.computeIfAbsent("not sent: more than " + POST_TIMEOUT_SECONDS + " s late",
+                                    kind -> new LongAdder()).increment();
+                            continue;
                         }
-                    }));
+                        HttpResponse<String> answer = post(activities, marketer, "{\"id\":\"" + UUID.randomUUID()
+                                + "\",\"technique\":\"" + technique + "\",\"performedOn\":\"" + day
+                                + "\",\"minutesSpent\":5,\"costMinor\":0,\"currency\":\"USD\"}");
+                        if (answer.statusCode() == 201) {
+                            acknowledged.add(new long[] {slot, System.nanoTime()});
+                        } else {
+                            failed.computeIfAbsent("status " + answer.statusCode(), kind -> new LongAdder())
+                                    .increment();
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    } catch (IOException e) {
+                        failed.computeIfAbsent(failure(e), kind -> new LongAdder()).increment();
+                    }
+                }
+            }, "freshness-sender-" + c);
+            senders.add(sender);
+            sender.start();
+        }
+        for (Thread sender : senders) {
+            sender.join();
         }
         double sendSeconds = seconds(start);
-        CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).exceptionally(e -> null)
-                .get(2, TimeUnit.MINUTES);
+        Map<String, Double> cpuUsed = since(processCpu(settings), cpuBefore);
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (lastCount(reads) < acknowledged.size() && System.nanoTime() < deadline) {
             TimeUnit.MILLISECONDS.sleep(50);
@@ -147,41 +182,41 @@ class LocalStackBenchmark {
         poller.interrupt();
         poller.join();
 
-        Long[] sentAt = acknowledged.toArray(Long[]::new);
+        long[][] answered = acknowledged.toArray(long[][]::new);
         long[][] observed;
         synchronized (reads) {
             observed = reads.toArray(long[][]::new);
         }
-        long[] freshness = new long[sentAt.length];
+        long[] freshness = new long[answered.length];
+        long[] acknowledgement = new long[answered.length];
         int read = 0;
-        for (int k = 0; k < sentAt.length; k++) {
+        for (int k = 0; k < answered.length; k++) {
             while (read < observed.length && observed[read][1] < k + 1) {
                 read++;
             }
-            freshness[k] = read < observed.length ? (observed[read][0] - sentAt[k]) / 1_000_000 : Long.MAX_VALUE;
+            freshness[k] = read < observed.length ? (observed[read][0] - answered[k][0]) / 1_000_000
+                    : Long.MAX_VALUE;
+            acknowledgement[k] = (answered[k][1] - answered[k][0]) / 1_000_000;
         }
         Arrays.sort(freshness);
-        System.out.printf("BENCHMARK local stack freshness at %d req/s (sent %.0f/s): POST to counted in /funnel"
-                + " p50 %d ms, p99 %d ms, max %d ms (%d acknowledged; failed: %s; %d reads of /funnel every %d ms);"
-                + " load average %s%n", perSecond, total / sendSeconds, rank(freshness, 50), rank(freshness, 99),
-                freshness.length == 0 ? 0 : freshness[freshness.length - 1], sentAt.length,
-                failed.isEmpty() ? "none" : failed,
-                observed.length, POLL_MILLIS, loadAverage());
+        Arrays.sort(acknowledgement);
+        System.out.printf("BENCHMARK local stack freshness%s at %d req/s (sent %.0f/s over %d connections): POST"
+                + " to counted in /funnel p50 %d ms, p99 %d ms, max %d ms; POST to acknowledged p50 %d ms, p99 %d ms"
+                + " (%d acknowledged; failed: %s; %d reads of /funnel every %d ms); load average %s%n", phase,
+                perSecond, total / sendSeconds, CONNECTIONS, rank(freshness, 50), rank(freshness, 99),
+                freshness.length == 0 ? 0 : freshness[freshness.length - 1], rank(acknowledgement, 50),
+                rank(acknowledgement, 99), answered.length, failed.isEmpty() ? "none" : failed, observed.length,
+                POLL_MILLIS, loadAverage());
+        System.out.printf("BENCHMARK local stack CPU%s at %d req/s, cores used while sending: %s%n", phase,
+                perSecond, cores(cpuUsed, sendSeconds));
     }
 
-    /**
-     * What became of a POST that was not acknowledged: its status (a 503 says the service shed the load, with
-     * Retry-After), or whether the client gave up waiting ({@value #POST_TIMEOUT_SECONDS} s) or could not connect.
-     */
-    private static String failure(HttpResponse<String> answer, Throwable error) {
-        if (error == null) {
-            return "status " + answer.statusCode();
-        }
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof HttpTimeoutException) {
+    /** Why a POST got no answer: the client gave up waiting ({@value #POST_TIMEOUT_SECONDS} s) or could not connect. */
+    private static String failure(IOException error) {
+        if (error instanceof HttpTimeoutException) {
             return "no answer in " + POST_TIMEOUT_SECONDS + " s";
         }
-        return cause instanceof ConnectException ? "could not connect" : cause.getClass().getSimpleName();
+        return error instanceof ConnectException ? "could not connect" : error.getClass().getSimpleName();
     }
 
     private static long lastCount(List<long[]> reads) {
@@ -200,12 +235,74 @@ class LocalStackBenchmark {
         return JSON.readTree(answer.body()).path("effort").path("activities").asLong(-1);
     }
 
-    private static CompletableFuture<HttpResponse<String>> post(String url, String token, String body) {
-        return HTTP.sendAsync(HttpRequest.newBuilder(URI.create(url))
+    private static HttpResponse<String> post(String url, String token, String body)
+            throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(POST_TIMEOUT_SECONDS)).POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * CPU seconds so far of each process of the stack, by what it runs: the services and the web app (by their jar's
+     * directory), Keycloak, PostgreSQL (its server and backends, live and ended) and this JVM (the launcher, the Kafka
+     * broker and the benchmark's own clients).
+     */
+    private static Map<String, Double> processCpu(StackSettings settings) throws IOException {
+        Map<String, Double> seconds = new TreeMap<>();
+        for (ProcessHandle process : ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()) {
+            String commandLine = commandLine(process.pid());
+            String name = Stream.of("activity-service", "prospect-service", "objection-service", "analytics-service",
+                    "web-app", "keycloak").filter(commandLine::contains).findFirst().orElse("other");
+            seconds.merge(name, cpuSeconds(process.pid(), false), Double::sum);
+        }
+        String dataPath = settings.postgresDirectory().toAbsolutePath().toString();
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            for (Path proc : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                long pid = Long.parseLong(proc.getFileName().toString());
+                if (commandLine(pid).contains(dataPath)) {
+                    seconds.merge("PostgreSQL", cpuSeconds(pid, true), Double::sum);
+                    for (ProcessHandle backend : ProcessHandle.of(pid).map(p -> p.descendants().toList())
+                            .orElse(List.of())) {
+                        seconds.merge("PostgreSQL", cpuSeconds(backend.pid(), false), Double::sum);
+                    }
+                }
+            }
+        }
+        seconds.put("this JVM (broker, launcher, benchmark)", cpuSeconds(ProcessHandle.current().pid(), false));
+        return seconds;
+    }
+
+    /** utime and stime of /proc/PID/stat, with {@code ended} also of its ended children, in seconds (USER_HZ 100). */
+    private static double cpuSeconds(long pid, boolean ended) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            if (ended) {
+                ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+            }
+            return ticks / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return 0; // gone meanwhile
+        }
+    }
+
+    private static Map<String, Double> since(Map<String, Double> now, Map<String, Double> before) {
+        Map<String, Double> used = new TreeMap<>();
+        now.forEach((name, total) -> used.put(name, total - before.getOrDefault(name, 0.0)));
+        return used;
+    }
+
+    /** e.g. {@code 1.62 in all: activity-service 0.71, analytics-service 0.12, ...}, largest first. */
+    private static String cores(Map<String, Double> used, double seconds) {
+        StringBuilder parts = new StringBuilder();
+        used.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(part -> parts.append(parts.length() == 0 ? "" : ", ").append(part.getKey())
+                        .append(String.format(" %.2f", part.getValue() / seconds)));
+        return String.format("%.2f in all: %s", used.values().stream().mapToDouble(Double::doubleValue).sum()
+                / seconds, parts);
     }
 
     /** Resident memory of the stack's processes; PostgreSQL daemonizes itself, so it is found by its data path. */

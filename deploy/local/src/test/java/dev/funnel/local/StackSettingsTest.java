@@ -20,6 +20,19 @@ class StackSettingsTest {
     }
 
     @Test
+    void theServicesRunC1OnlyUnlessFullJitIsAsked() {
+        StackSettings small = StackSettings.parse(new String[0], Map.of(), HOME);
+        StackSettings full = StackSettings.parse(new String[] {"--full-jit"}, Map.of(), HOME);
+
+        assertThat(small.fullJit()).isFalse();
+        assertThat(full.fullJit()).isTrue();
+        assertThat(small.withoutWebApp().withFullJit().fullJit()).isTrue();
+        assertThat(ServiceProcess.jvmOptions(small.fullJit())).contains("-XX:TieredStopAtLevel=1", "-Xmx192m");
+        assertThat(ServiceProcess.jvmOptions(full.fullJit())).contains("-Xmx192m")
+                .noneMatch(option -> option.contains("TieredStopAtLevel"));
+    }
+
+    @Test
     void theWebAppListensOn8080WithHealthOn9080AndOwnsNoDatabase() {
         StackSettings settings = StackSettings.parse(new String[0], Map.of(), HOME);
 
