@@ -49,6 +49,10 @@ public final class OutboxCost {
                 MEASURE.toSeconds());
         try (HttpLoad load = new HttpLoad()) {
             warmUp(label, load, nextRequest, expectedStatus, writeEvents, dataDirectory);
+            long requestsWith = 0;
+            long requestsWithout = 0;
+            double secondsWith = 0;
+            double secondsWithout = 0;
             for (int round = 1; round <= ROUNDS; round++) {
                 awaitDrained(unsentRows);
                 HttpLoad.Result with = measured(label + ", outbox on,  round " + round, load, nextRequest,
@@ -71,7 +75,16 @@ public final class OutboxCost {
                 System.out.printf("BENCHMARK %s, round %d: the outbox costs %.0f%% of the throughput (%.0f vs %.0f"
                         + " req/s)%n", label, round, 100 * (1 - with.perSecond() / without.perSecond()),
                         with.perSecond(), without.perSecond());
+                requestsWith += with.requests();
+                secondsWith += with.seconds();
+                requestsWithout += without.requests();
+                secondsWithout += without.seconds();
             }
+            double perSecondWith = requestsWith / secondsWith;
+            double perSecondWithout = requestsWithout / secondsWithout;
+            System.out.printf("BENCHMARK %s, all %d rounds: %.0f req/s with the outbox, %.0f without: it costs %.0f%%"
+                    + "%n", label, ROUNDS, perSecondWith, perSecondWithout,
+                    100 * (1 - perSecondWith / perSecondWithout));
         }
     }
 
@@ -127,7 +140,7 @@ public final class OutboxCost {
                 .append(String.format("%.2f", 1000 * seconds / result.requests())));
         double service = total - used.get("load generator") - used.get(CpuUse.OTHER);
         int cores = Runtime.getRuntime().availableProcessors();
-        return String.format("CPU per request %.2f ms (%.2f cores): %s; the service and its PostgreSQL alone %.2f ms,"
+        return String.format("CPU per request %.2f ms (%.2f cores): %s; the service and its PostgreSQL alone %.2f ms"
                 + " (at most %.0f req/s on %d cores of their own)", 1000 * total / result.requests(),
                 total / result.seconds(), parts, 1000 * service / result.requests(),
                 cores * result.requests() / service, cores);
