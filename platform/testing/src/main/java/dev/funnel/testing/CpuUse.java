@@ -17,12 +17,14 @@ import java.util.stream.Stream;
 public final class CpuUse {
 
     /** Thread groups, in the order they are printed; a thread's group is the first whose name prefix it has. */
+    static final String LOAD_GENERATOR = "load generator";
+    static final String JIT = "JIT";
     private static final List<Map.Entry<String, String>> GROUPS = List.of(
-            Map.entry(HttpLoad.THREAD_NAME, "load generator"),
+            Map.entry(HttpLoad.THREAD_NAME, LOAD_GENERATOR),
             Map.entry("vert.x-eventloo", "HTTP event loops"),
             Map.entry("executor-thread", "request workers"),
-            Map.entry("C2 CompilerThre", "JIT"),
-            Map.entry("C1 CompilerThre", "JIT"),
+            Map.entry("C2 CompilerThre", JIT),
+            Map.entry("C1 CompilerThre", JIT),
             Map.entry("funnel-outbox-r", "outbox relay"),
             // The relay's transactional producer: the only producer a service has.
             Map.entry("kafka-producer-", "outbox relay"),

@@ -99,7 +99,7 @@ public final class OutboxCost {
         for (int round = 1; round <= MAX_WARM_UP_ROUNDS; round++) {
             CpuUse before = CpuUse.now(dataDirectory);
             HttpLoad.Result result = load.run(CONCURRENCY, WARM_UP, expectedStatus, nextRequest);
-            double jitCores = CpuUse.now(dataDirectory).since(before).get("JIT") / result.seconds();
+            double jitCores = CpuUse.now(dataDirectory).since(before).get(CpuUse.JIT) / result.seconds();
             System.out.printf("BENCHMARK %s, warm-up %d: %.0f req/s, JIT %.2f cores%n", label, round,
                     result.perSecond(), jitCores);
             if (jitCores < SETTLED_JIT_CORES) {
@@ -128,17 +128,18 @@ public final class OutboxCost {
     }
 
     /**
-     * e.g. {@code CPU per request 3.10 ms: request workers 1.20, HTTP event loops 0.40, ...; the service alone 2.1 ms
-     * ms (at most 950 req/s on 2 cores of their own)}. The service alone is what a deployment runs on its cores: its
-     * request threads, JIT, GC and relay, and its database; the load generator and the broker run elsewhere there. The
-     * "at most" is the CPU's bound, not a measurement: it holds only while nothing else (a lock, a disk) binds first.
+     * e.g. {@code CPU per request 2.10 ms (1.90 cores): load generator 0.05, ..., PostgreSQL 0.60; the service and its
+     * PostgreSQL alone 1.90 ms (at most 1053 req/s on 2 cores of their own)}. The service alone is what a deployment
+     * runs on its cores: its request threads, JIT, GC and relay, and its database; the load generator and the broker
+     * run elsewhere there. The "at most" is the CPU's bound, not a measurement: it holds only while nothing else (a
+     * lock, a disk) binds first.
      */
     static String cpuPerRequest(Map<String, Double> used, HttpLoad.Result result) {
         double total = used.values().stream().mapToDouble(Double::doubleValue).sum();
         StringBuilder parts = new StringBuilder();
         used.forEach((group, seconds) -> parts.append(parts.length() == 0 ? "" : ", ").append(group).append(' ')
                 .append(String.format("%.2f", 1000 * seconds / result.requests())));
-        double service = total - used.get("load generator") - used.get(CpuUse.OTHER);
+        double service = total - used.get(CpuUse.LOAD_GENERATOR) - used.get(CpuUse.OTHER);
         int cores = Runtime.getRuntime().availableProcessors();
         return String.format("CPU per request %.2f ms (%.2f cores): %s; the service and its PostgreSQL alone %.2f ms"
                 + " (at most %.0f req/s on %d cores of their own)", 1000 * total / result.requests(),
